@@ -1,0 +1,105 @@
+package com.cdcappsync.upsert;
+
+import com.cdcappsync.upsert.adapter.InputAdapter;
+import com.cdcappsync.upsert.adapter.InputItem;
+import com.cdcappsync.upsert.adapter.Invocation;
+import com.cdcappsync.upsert.decode.ChangeEvent;
+import com.cdcappsync.upsert.decode.DebeziumDecoder;
+import com.cdcappsync.upsert.decode.DecodeException;
+import com.cdcappsync.upsert.decode.Operation;
+import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.mapping.MappedChange;
+import com.cdcappsync.upsert.mapping.MappingException;
+import com.cdcappsync.upsert.mapping.UnknownTableException;
+import com.cdcappsync.upsert.publish.Publisher;
+import com.cdcappsync.upsert.response.RecordOutcome;
+import com.cdcappsync.upsert.response.RejectReason;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The flow of one invocation: adapter → decoder → mapping → publisher → outcomes. Each record fails on its
+ * own: an unreadable or unmappable record is rejected with its location and reason, and the others go on.
+ */
+public final class BatchProcessor {
+
+    private final InputAdapter adapter;
+    private final DebeziumDecoder decoder;
+    private final ChangeMapper mapper;
+    private final Publisher publisher;
+    private final Clock clock;
+
+    public BatchProcessor(DebeziumDecoder decoder, ChangeMapper mapper, Publisher publisher, Clock clock) {
+        this.adapter = new InputAdapter();
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Processes one invocation.
+     *
+     * @throws com.cdcappsync.upsert.adapter.InputShapeException when the invocation's shape is not recognised
+     */
+    public BatchResult process(JsonNode invocationJson) {
+        long start = System.nanoTime();
+        Invocation invocation = adapter.read(invocationJson);
+        List<RecordOutcome> outcomes = new ArrayList<>(invocation.items().size());
+        List<MappedChange> changes = new ArrayList<>();
+        Long maxLag = null;
+        long now = clock.millis();
+        for (InputItem item : invocation.items()) {
+            switch (item) {
+                case InputItem.Unreadable u -> outcomes.add(new RecordOutcome.Rejected(u.index(), u.location(),
+                        RejectReason.MALFORMED, u.reason()));
+                case InputItem.SourceRecord record -> {
+                    ChangeEvent event = prepare(record, outcomes, changes);
+                    if (event != null && event.sourceTsMs() != null) {
+                        maxLag = Math.max(maxLag == null ? 0 : maxLag, now - event.sourceTsMs());
+                    }
+                }
+            }
+        }
+        outcomes.addAll(publisher.publish(changes));
+        outcomes.sort(Comparator.comparingInt(RecordOutcome::index));
+        return new BatchResult(invocation, outcomes, Duration.ofNanos(System.nanoTime() - start), maxLag);
+    }
+
+    /** Decodes and maps one record; adds its outcome now unless it is to be sent. Returns the event or null. */
+    private ChangeEvent prepare(InputItem.SourceRecord record, List<RecordOutcome> outcomes,
+                                List<MappedChange> changes) {
+        ChangeEvent event;
+        try {
+            event = decoder.decode(record);
+        } catch (DecodeException e) {
+            outcomes.add(new RecordOutcome.Rejected(record.index(), record.location(), RejectReason.MALFORMED,
+                    e.getMessage()));
+            return null;
+        } catch (RuntimeException e) {
+            outcomes.add(new RecordOutcome.Rejected(record.index(), record.location(), RejectReason.MALFORMED,
+                    "cannot decode: " + e));
+            return null;
+        }
+        if (event.operation() == Operation.IGNORE) {
+            outcomes.add(new RecordOutcome.Ignored(record.index(), record.location(), event.note()));
+            return event;
+        }
+        try {
+            changes.add(mapper.map(event));
+        } catch (UnknownTableException e) {
+            outcomes.add(new RecordOutcome.Rejected(record.index(), record.location(), RejectReason.UNKNOWN_TABLE,
+                    e.getMessage()));
+        } catch (MappingException e) {
+            RejectReason reason = e.kind() == MappingException.Kind.MISSING_KEY ? RejectReason.MISSING_KEY
+                    : RejectReason.INVALID_VALUE;
+            outcomes.add(new RecordOutcome.Rejected(record.index(), record.location(), reason, e.getMessage()));
+        }
+        return event;
+    }
+}

@@ -1,0 +1,36 @@
+package com.cdcappsync.upsert;
+
+import com.cdcappsync.upsert.adapter.InputKind;
+import com.cdcappsync.upsert.adapter.Invocation;
+import com.cdcappsync.upsert.response.RecordOutcome;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one invocation came to.
+ *
+ * @param invocation the invocation as read
+ * @param outcomes   one outcome per input item, in input order
+ * @param elapsed    processing time
+ * @param maxLagMs   the largest "now minus source.ts_ms" in the batch, or null when no event carried it
+ */
+public record BatchResult(Invocation invocation, List<RecordOutcome> outcomes, Duration elapsed, Long maxLagMs) {
+
+    public BatchResult {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    public InputKind kind() {
+        return invocation.kind();
+    }
+
+    /** How many outcomes have the given status ({@code applied}, {@code stale}, ...). */
+    public long count(String status) {
+        return outcomes.stream().filter(o -> o.status().equals(status)).count();
+    }
+
+    /** The outcomes of one kind, in input order. */
+    public <T extends RecordOutcome> List<T> only(Class<T> type) {
+        return outcomes.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}

@@ -1,0 +1,172 @@
+package com.cdcappsync.upsert;
+
+import com.cdcappsync.upsert.adapter.InputKind;
+import com.cdcappsync.upsert.appsync.AppSyncAuth;
+import com.cdcappsync.upsert.appsync.AppSyncClient;
+import com.cdcappsync.upsert.config.AuthMode;
+import com.cdcappsync.upsert.config.HandlerConfig;
+import com.cdcappsync.upsert.config.VersionFallback;
+import com.cdcappsync.upsert.decode.DebeziumDecoder;
+import com.cdcappsync.upsert.decode.DecoderOptions;
+import com.cdcappsync.upsert.internal.Json;
+import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.mapping.MappingLoader;
+import com.cdcappsync.upsert.mapping.Mappings;
+import com.cdcappsync.upsert.publish.AppSyncSender;
+import com.cdcappsync.upsert.publish.MutationSender;
+import com.cdcappsync.upsert.publish.Publisher;
+import com.cdcappsync.upsert.publish.PublisherOptions;
+import com.cdcappsync.upsert.response.BatchReport;
+import com.cdcappsync.upsert.response.RecordOutcome;
+import com.cdcappsync.upsert.response.ResponseWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The whole handler, built once (in the Lambda constructor) and used for every invocation: the single entry
+ * point of the library. {@link #handle} turns an invocation into its answer, logs one line per batch, and
+ * throws {@link BatchFailedException} when the caller must retry.
+ */
+public final class UpsertPipeline implements AutoCloseable {
+
+    private final BatchProcessor processor;
+    private final Publisher publisher;
+    private final AppSyncClient client;
+    private final ResponseWriter responses;
+    private final BatchReport report;
+    private final Consumer<String> log;
+    private final Clock clock;
+    private final boolean failOnRejected;
+
+    private UpsertPipeline(Builder b, Mappings mappings, ObjectMapper mapper) {
+        HandlerConfig config = b.config;
+        this.client = b.sender == null ? appSyncClient(config) : null;
+        MutationSender sender = b.sender != null ? b.sender : new AppSyncSender(client);
+        this.publisher = new Publisher(sender, new PublisherOptions(config.concurrency(), config.coalesce()));
+        DecoderOptions decoderOptions = new DecoderOptions(config.toastPlaceholder(),
+                config.versionFallback() == VersionFallback.KAFKA_OFFSET);
+        this.processor = new BatchProcessor(new DebeziumDecoder(mapper, decoderOptions),
+                new ChangeMapper(mappings, mapper), publisher, b.clock);
+        this.responses = new ResponseWriter(mapper);
+        this.report = new BatchReport(config.metricsNamespace(), b.functionName);
+        this.log = b.log;
+        this.clock = b.clock;
+        this.failOnRejected = config.failOnRejected();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Processes one invocation and returns the answer for its caller.
+     *
+     * @throws BatchFailedException when a record failed (or was rejected with {@code FAIL_ON_REJECTED}) and the
+     *                              caller is the Confluent connector, which retries the whole batch on an error
+     * @throws com.cdcappsync.upsert.adapter.InputShapeException when the invocation's shape is unknown
+     */
+    public JsonNode handle(JsonNode invocation) {
+        BatchResult result = process(invocation);
+        JsonNode answer = responses.write(result.kind(), result.invocation().items(), result.outcomes(), failOnRejected);
+        List<RecordOutcome> mustRetry = result.outcomes().stream().filter(o -> o instanceof RecordOutcome.Failed
+                || failOnRejected && o instanceof RecordOutcome.Rejected).toList();
+        if (!mustRetry.isEmpty() && result.kind() == InputKind.CONFLUENT_SINK) {
+            throw new BatchFailedException(mustRetry, responses);
+        }
+        return answer;
+    }
+
+    /** Like {@link #handle} but also returns the per-record outcomes (for the CLI and tests). */
+    public BatchResult process(JsonNode invocation) {
+        BatchResult result = processor.process(invocation);
+        log.accept(report.line(Json.MAPPER, result.kind(), result.outcomes(), result.elapsed(), result.maxLagMs(),
+                clock.millis()));
+        return result;
+    }
+
+    private static AppSyncClient appSyncClient(HandlerConfig config) {
+        AppSyncAuth auth = config.authMode() == AuthMode.API_KEY ? AppSyncAuth.apiKey(config.apiKey())
+                : AppSyncAuth.iam(config.region());
+        return AppSyncClient.builder().endpoint(config.endpoint()).auth(auth)
+                .connectTimeout(config.connectTimeout()).requestTimeout(config.requestTimeout())
+                .maxAttempts(config.maxAttempts()).baseBackoff(config.baseDelay()).maxBackoff(config.maxDelay())
+                .build();
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Builds a pipeline; {@link #config} is required, the rest has defaults. */
+    public static final class Builder {
+        private HandlerConfig config;
+        private MutationSender sender;
+        private Clock clock = Clock.systemUTC();
+        private Consumer<String> log = System.out::println;
+        private String functionName = "local";
+        private Mappings mappings;
+
+        private Builder() {
+        }
+
+        /** The settings (see {@link HandlerConfig#fromEnvironment}). Required. */
+        public Builder config(HandlerConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Sends mutations some other way than the AppSync client built from the config (dry runs, tests). */
+        public Builder sender(MutationSender sender) {
+            this.sender = sender;
+            return this;
+        }
+
+        /** The mapping to use instead of the one the config names. */
+        public Builder mappings(Mappings mappings) {
+            this.mappings = mappings;
+            return this;
+        }
+
+        /** Where the per-batch log line goes; default standard output (CloudWatch Logs in Lambda). */
+        public Builder log(Consumer<String> log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** The clock for lag and metrics timestamps; default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The metrics' FunctionName dimension; default {@code local}. */
+        public Builder functionName(String functionName) {
+            this.functionName = Objects.requireNonNull(functionName, "functionName");
+            return this;
+        }
+
+        /** Loads the mapping, builds the client, and checks that the pieces fit. */
+        public UpsertPipeline build() {
+            if (config == null) {
+                throw new IllegalStateException("UpsertPipeline.builder().config(...) is required; read it with "
+                        + "HandlerConfig.fromEnvironment(System::getenv, true)");
+            }
+            if (sender == null && config.endpoint() == null) {
+                throw new IllegalStateException("no AppSync endpoint: set APPSYNC_GRAPHQL_URL, or pass a sender "
+                        + "(dry run)");
+            }
+            MappingLoader loader = new MappingLoader(Json.MAPPER);
+            Mappings loaded = mappings != null ? mappings
+                    : config.mappingPath() == null ? loader.loadDefault() : loader.load(config.mappingPath());
+            return new UpsertPipeline(this, loaded, Json.MAPPER);
+        }
+    }
+}

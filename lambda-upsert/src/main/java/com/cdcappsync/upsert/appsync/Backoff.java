@@ -1,0 +1,46 @@
+package com.cdcappsync.upsert.appsync;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * Capped exponential backoff with full jitter: before retry {@code n} (1 for the first retry) wait a
+ * uniformly random time in {@code [0, min(maxBackoff, baseBackoff * 2^(n-1))]}. Full jitter spreads
+ * the retries of many concurrent callers that were throttled at the same moment.
+ */
+final class Backoff {
+
+    private static final int MAX_SHIFT = 62;
+
+    private final long baseNanos;
+    private final long maxNanos;
+    private final RandomGenerator random;
+
+    Backoff(Duration base, Duration max, RandomGenerator random) {
+        this.baseNanos = base.toNanos();
+        this.maxNanos = max.toNanos();
+        this.random = random;
+    }
+
+    /** The random wait before retry {@code retry} (1-based). */
+    Duration delayBeforeRetry(int retry) {
+        long cap = capNanos(retry);
+        return Duration.ofNanos(cap == 0 ? 0 : random.nextLong(cap + 1));
+    }
+
+    /** The upper bound of the wait before retry {@code retry} (1-based), without overflow. */
+    Duration cap(int retry) {
+        return Duration.ofNanos(capNanos(retry));
+    }
+
+    private long capNanos(int retry) {
+        if (retry < 1) {
+            throw new IllegalArgumentException("retry is 1-based, got " + retry);
+        }
+        int shift = Math.min(retry - 1, MAX_SHIFT);
+        if (baseNanos > (maxNanos >> shift)) {
+            return maxNanos;
+        }
+        return Math.min(maxNanos, baseNanos << shift);
+    }
+}

@@ -1,0 +1,124 @@
+package com.cdcappsync.upsert.cli;
+
+import com.cdcappsync.upsert.BatchResult;
+import com.cdcappsync.upsert.UpsertPipeline;
+import com.cdcappsync.upsert.config.ConfigException;
+import com.cdcappsync.upsert.config.HandlerConfig;
+import com.cdcappsync.upsert.internal.Json;
+import com.cdcappsync.upsert.mapping.MappedChange;
+import com.cdcappsync.upsert.response.RecordOutcome;
+import com.cdcappsync.upsert.response.ResponseWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Command line: reads an invocation (Confluent sink array, Kafka or Kinesis event) from standard input and
+ * prints the mutations it would send ({@code --dry-run}) or sends them. Exit 0 when every record was applied,
+ * stale or ignored; 1 when one was rejected or failed; 2 on bad usage or configuration.
+ */
+public final class UpsertCli {
+
+    static final String USAGE = """
+            usage: java -jar lambda-upsert.jar (--dry-run | --endpoint URL [--api-key KEY | --region REGION])
+                                               [--mapping FILE] < invocation.json
+
+              --dry-run         print one JSON line per mutation it would send, then a summary line
+              --endpoint URL    send to this AppSync GraphQL endpoint (APPSYNC_GRAPHQL_URL)
+              --api-key KEY     authenticate with an API key; without it, SigV4 with the AWS_* credentials
+                                of the environment (APPSYNC_API_KEY, AWS_ACCESS_KEY_ID, ...)
+              --region REGION   the API's region for SigV4 (AWS_REGION)
+              --mapping FILE    a mapping file instead of the packaged Odoo mapping (MAPPING_PATH)
+            Every other setting is read from the environment; see the README's configuration table.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Function<String, String> env;
+
+    UpsertCli(PrintStream out, PrintStream err, Function<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        int code = new UpsertCli(System.out, System.err, System::getenv).run(args, System.in);
+        System.exit(code);
+    }
+
+    int run(String[] args, InputStream stdin) {
+        CliArguments parsed;
+        try {
+            parsed = CliArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        if (parsed.help()) {
+            out.print(USAGE);
+            return 0;
+        }
+        Map<String, String> overrides = parsed.environmentOverrides();
+        Function<String, String> effective = key -> overrides.containsKey(key) ? overrides.get(key) : env.apply(key);
+        DryRunSender dryRun = parsed.dryRun() ? new DryRunSender() : null;
+        try (UpsertPipeline pipeline = build(effective, dryRun)) {
+            JsonNode invocation = Json.MAPPER.readTree(stdin);
+            BatchResult result = pipeline.process(invocation);
+            if (dryRun != null) {
+                dryRun.sentInInputOrder().forEach(c -> out.println(mutationLine(c)));
+            }
+            out.println(summaryLine(result, dryRun != null));
+            return result.count("rejected") + result.count("failed") > 0 ? 1 : 0;
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("cannot read the invocation from standard input: " + e.getMessage()
+                    + "; expected a JSON invocation (see --help)");
+            return 2;
+        } catch (RuntimeException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private UpsertPipeline build(Function<String, String> environment, DryRunSender dryRun) {
+        UpsertPipeline.Builder builder = UpsertPipeline.builder()
+                .config(HandlerConfig.fromEnvironment(environment, dryRun == null))
+                .log(err::println);
+        if (dryRun != null) {
+            builder.sender(dryRun);
+        }
+        return builder.build();
+    }
+
+    static String mutationLine(MappedChange change) {
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        line.put("mutation", change.query());
+        line.set("variables", change.variables());
+        return line.toString();
+    }
+
+    static String summaryLine(BatchResult result, boolean dryRun) {
+        ObjectNode line = Json.MAPPER.createObjectNode();
+        ObjectNode summary = line.putObject("summary");
+        summary.put("dryRun", dryRun);
+        summary.put("input", result.kind().name());
+        summary.put("records", result.outcomes().size());
+        for (String status : new String[] {"applied", "stale", "ignored", "rejected", "failed"}) {
+            summary.put(status, result.count(status));
+        }
+        ResponseWriter writer = new ResponseWriter(Json.MAPPER);
+        var problems = summary.putArray("problems");
+        result.outcomes().stream()
+                .filter(o -> o instanceof RecordOutcome.Rejected || o instanceof RecordOutcome.Failed)
+                .forEach(o -> problems.addObject().put("location", o.location().toString()).setAll(writer.result(o)));
+        return line.toString();
+    }
+}

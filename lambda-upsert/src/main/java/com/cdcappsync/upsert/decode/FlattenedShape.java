@@ -1,0 +1,51 @@
+package com.cdcappsync.upsert.decode;
+
+import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
+import com.cdcappsync.upsert.decode.DebeziumDecoder.SchemaAndPayload;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A record flattened by {@code ExtractNewRecordState}: the row itself, plus the {@code __}-prefixed fields
+ * that {@code add.fields} and {@code delete.tombstone.handling.mode=rewrite} add. A delete in rewrite mode
+ * carries the key and made-up values for other columns (FACTS.md §3), so a delete reads only the key.
+ */
+final class FlattenedShape {
+
+    private final RowReader rows;
+    private final DecoderOptions options;
+
+    FlattenedShape(RowReader rows, DecoderOptions options) {
+        this.rows = rows;
+        this.options = options;
+    }
+
+    ChangeEvent decode(SourceRecord record, SchemaAndPayload value, Map<String, Object> key, TopicName topic) {
+        JsonNode row = value.payload();
+        String table = row.path("__table").asText(topic.table());
+        String schema = row.path("__schema").asText(topic.schema());
+        String opText = row.path("__op").asText("");
+        char op = opText.isEmpty() ? '?' : opText.charAt(0);
+        Version version = VersionRule.version(record, row.path("__lsn"), options);
+        JsonNode tsNode = row.path("__source_ts_ms");
+        Long ts = tsNode.canConvertToLong() ? tsNode.asLong() : null;
+        if (isDeleted(row) || op == 'd') {
+            return new ChangeEvent(record, schema, table, Operation.DELETE, op, key, Map.of(), Set.of(), version,
+                    ts, null);
+        }
+        if (op == 't' || op == 'm') {
+            return ChangeEvent.ignored(record, schema, table, op, op == 't' ? "truncate" : "logical decoding message");
+        }
+        FieldSchema rowSchema = value.schema();
+        RowReader.Row read = rows.read(row, rowSchema, column -> column.startsWith("__"));
+        return new ChangeEvent(record, schema, table, Operation.UPSERT, op, key, read.columns(), read.unknown(),
+                version, ts, null);
+    }
+
+    /** {@code __deleted} is the string "true"/"false" from the SMT; a boolean is accepted too. */
+    private static boolean isDeleted(JsonNode row) {
+        JsonNode deleted = row.path("__deleted");
+        return deleted.isBoolean() ? deleted.asBoolean() : "true".equalsIgnoreCase(deleted.asText(""));
+    }
+}

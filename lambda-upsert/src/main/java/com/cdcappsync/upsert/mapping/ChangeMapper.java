@@ -1,0 +1,166 @@
+package com.cdcappsync.upsert.mapping;
+
+import com.cdcappsync.upsert.decode.ChangeEvent;
+import com.cdcappsync.upsert.decode.Operation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Maps decoded changes to mutations following the mapping file. Thread-safe; build one per mapping.
+ *
+ * <p>A row that fails {@code visibleWhen} (archived, not for sale) becomes a delete, so it leaves the site
+ * and comes back with a later upsert. Columns whose value is unknown (unchanged TOAST) are left out of the
+ * input, so the resolver keeps what it has.
+ */
+public final class ChangeMapper {
+
+    private final Mappings mappings;
+    private final ObjectMapper mapper;
+    private final ValueConverter converter;
+    private final Map<TableMapping, MutationText> texts = new HashMap<>();
+
+    public ChangeMapper(Mappings mappings, ObjectMapper mapper) {
+        this.mappings = Objects.requireNonNull(mappings, "mappings");
+        this.mapper = mapper;
+        this.converter = new ValueConverter(mapper);
+        mappings.tables().forEach(t -> texts.put(t, MutationText.of(t)));
+    }
+
+    public Mappings mappings() {
+        return mappings;
+    }
+
+    /**
+     * The mutation for an upsert or delete event.
+     *
+     * @throws UnknownTableException when no mapping names the event's table
+     * @throws MappingException      when the event does not fit its mapping (missing key, bad value)
+     */
+    public MappedChange map(ChangeEvent event) {
+        if (event.operation() == Operation.IGNORE) {
+            throw new IllegalArgumentException("ignored events have no mutation: " + event);
+        }
+        TableMapping table = mappings.find(event.schema(), event.table()).orElseThrow(() ->
+                new UnknownTableException(event.schema(), event.table()));
+        String id = id(table, event);
+        if (event.operation() == Operation.DELETE) {
+            return delete(event, table, id, null);
+        }
+        String hiddenBecause = hiddenBecause(table, event);
+        if (hiddenBecause != null) {
+            return delete(event, table, id, hiddenBecause);
+        }
+        ObjectNode input = mapper.createObjectNode();
+        input.put(table.idField(), id);
+        for (FieldSpec spec : table.fields()) {
+            if (spec.field().equals(table.idField()) || event.unknownColumns().contains(spec.column())) {
+                continue;
+            }
+            if (event.columns().containsKey(spec.column())) {
+                input.set(spec.field(), converter.convert(spec, event.columns().get(spec.column())));
+            }
+        }
+        addUnmapped(table, event, input);
+        input.put("version", event.version().value());
+        return new MappedChange(event, table, MappedChange.Kind.UPSERT, id, event.version(),
+                texts.get(table).upsert(), wrap(input), null);
+    }
+
+    private MappedChange delete(ChangeEvent event, TableMapping table, String id, String note) {
+        ObjectNode input = mapper.createObjectNode();
+        input.put(table.idField(), id);
+        input.put("version", event.version().value());
+        return new MappedChange(event, table, MappedChange.Kind.DELETE, id, event.version(),
+                texts.get(table).delete(), wrap(input), note);
+    }
+
+    private ObjectNode wrap(ObjectNode input) {
+        ObjectNode variables = mapper.createObjectNode();
+        variables.set("input", input);
+        return variables;
+    }
+
+    private static String id(TableMapping table, ChangeEvent event) {
+        StringJoiner id = new StringJoiner("#");
+        for (String column : table.keyColumns()) {
+            Object value = event.key().containsKey(column) ? event.key().get(column) : event.columns().get(column);
+            if (value == null) {
+                throw new MappingException(MappingException.Kind.MISSING_KEY, "missing key column '" + column + "' for table '" + table.table()
+                        + "': neither the record key nor the row has it; expected key " + table.keyColumns()
+                        + " (fix \"key\" in the mapping, or keep the Debezium record key)", null);
+            }
+            id.add(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+        }
+        return id.toString();
+    }
+
+    /** Null when the row is visible, else which rule hid it, e.g. {@code active=false}. */
+    private static String hiddenBecause(TableMapping table, ChangeEvent event) {
+        for (Map.Entry<String, Object> rule : table.visibleWhen().entrySet()) {
+            String column = rule.getKey();
+            if (!event.columns().containsKey(column)) {
+                throw new MappingException("visibleWhen needs column '" + column + "' but the event for table '"
+                        + table.table() + "' does not carry it" + (event.unknownColumns().contains(column)
+                        ? " (its value is unavailable)" : "") + "; fix visibleWhen in the mapping");
+            }
+            if (!matches(event.columns().get(column), rule.getValue())) {
+                return column + "=" + event.columns().get(column);
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(Object actual, Object expected) {
+        if (actual == null) {
+            return false;
+        }
+        if (expected instanceof BigDecimal e) {
+            try {
+                return new BigDecimal(actual.toString()).compareTo(e) == 0;
+            } catch (NumberFormatException ex) {
+                return false;
+            }
+        }
+        return expected.toString().equalsIgnoreCase(actual.toString());
+    }
+
+    private void addUnmapped(TableMapping table, ChangeEvent event, ObjectNode input) {
+        if (table.unmapped() == TableMapping.UnmappedColumns.DROP) {
+            return;
+        }
+        Set<String> mappedColumns = new HashSet<>(table.keyColumns());
+        table.fields().forEach(f -> mappedColumns.add(f.column()));
+        event.columns().forEach((column, value) -> {
+            if (!mappedColumns.contains(column) && !table.exclude().contains(column)) {
+                String field = table.unmapped() == TableMapping.UnmappedColumns.CAMEL_CASE ? camel(column) : column;
+                input.set(field, autoConvert(value));
+            }
+        });
+    }
+
+    private JsonNode autoConvert(Object value) {
+        return converter.convert(new FieldSpec("?", "?", Conversion.AUTO, ConversionOptions.NONE), value);
+    }
+
+    static String camel(String column) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = out.length() > 0;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Debezium change events to versioned AppSync mutations. */
+package com.cdcappsync.upsert;

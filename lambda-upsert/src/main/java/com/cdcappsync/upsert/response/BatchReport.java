@@ -1,0 +1,75 @@
+package com.cdcappsync.upsert.response;
+
+import com.cdcappsync.upsert.adapter.InputKind;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One JSON log line per batch that is also a CloudWatch Embedded Metric Format document: the counts and
+ * lag become metrics, the rest (problems with their locations) stays searchable in the log.
+ *
+ * @param namespace    CloudWatch namespace
+ * @param functionName the metrics' {@code FunctionName} dimension
+ */
+public record BatchReport(String namespace, String functionName) {
+
+    /** At most this many rejected/failed records are listed in one line; counts are always complete. */
+    public static final int MAX_LISTED_PROBLEMS = 50;
+
+    private static final List<String> COUNTS = List.of("Records", "Applied", "Stale", "Ignored", "Rejected", "Failed");
+
+    /**
+     * The line for a batch.
+     *
+     * @param mapper   JSON mapper
+     * @param kind     the invocation shape
+     * @param outcomes every outcome
+     * @param elapsed  processing time
+     * @param maxLagMs largest source lag in the batch, or null
+     * @param nowMs    the current time, for EMF's timestamp
+     */
+    public String line(ObjectMapper mapper, InputKind kind, List<RecordOutcome> outcomes, Duration elapsed,
+                       Long maxLagMs, long nowMs) {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode aws = root.putObject("_aws");
+        aws.put("Timestamp", nowMs);
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", namespace);
+        directive.putArray("Dimensions").addArray().add("FunctionName");
+        ArrayNode metrics = directive.putArray("Metrics");
+        COUNTS.forEach(name -> metrics.addObject().put("Name", name).put("Unit", "Count"));
+        metrics.addObject().put("Name", "DurationMs").put("Unit", "Milliseconds");
+        if (maxLagMs != null) {
+            metrics.addObject().put("Name", "LagMs").put("Unit", "Milliseconds");
+        }
+        root.put("FunctionName", functionName);
+        root.put("level", failedOrRejected(outcomes) ? "WARN" : "INFO");
+        root.put("message", "batch processed");
+        root.put("input", kind.name());
+        root.put("Records", outcomes.size());
+        for (String status : List.of("applied", "stale", "ignored", "rejected", "failed")) {
+            root.put(Character.toUpperCase(status.charAt(0)) + status.substring(1),
+                    outcomes.stream().filter(o -> o.status().equals(status)).count());
+        }
+        root.put("DurationMs", elapsed.toMillis());
+        if (maxLagMs != null) {
+            root.put("LagMs", maxLagMs);
+        }
+        ArrayNode problems = root.putArray("problems");
+        outcomes.stream().filter(o -> o instanceof RecordOutcome.Rejected || o instanceof RecordOutcome.Failed)
+                .limit(MAX_LISTED_PROBLEMS).forEach(o -> problems.addObject()
+                        .put("location", o.location().toString())
+                        .put("topic", o.location().topic())
+                        .put("partition", o.location().partition())
+                        .put("offset", o.location().offset())
+                        .setAll(new ResponseWriter(mapper).result(o)));
+        return root.toString();
+    }
+
+    private static boolean failedOrRejected(List<RecordOutcome> outcomes) {
+        return outcomes.stream().anyMatch(o -> o instanceof RecordOutcome.Rejected || o instanceof RecordOutcome.Failed);
+    }
+}

@@ -1,0 +1,80 @@
+package com.cdcappsync.upsert.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HandlerConfigTest {
+
+    @Test
+    void fromEnvironment_nothingSetForADryRun_usesEveryDefault() {
+        HandlerConfig config = HandlerConfig.fromEnvironment(Map.<String, String>of()::get, false);
+
+        assertThat(config.authMode()).isEqualTo(AuthMode.IAM);
+        assertThat(config.concurrency()).isEqualTo(16);
+        assertThat(config.coalesce()).isTrue();
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.maxAttempts()).isEqualTo(5);
+        assertThat(config.baseDelay()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.maxDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.failOnRejected()).isFalse();
+        assertThat(config.versionFallback()).isEqualTo(VersionFallback.KAFKA_OFFSET);
+        assertThat(config.toastPlaceholder()).isEqualTo("__debezium_unavailable_value");
+        assertThat(config.metricsNamespace()).isEqualTo("CdcAppSync");
+        assertThat(config.mappingPath()).isNull();
+    }
+
+    @Test
+    void fromEnvironment_everySettingGiven_isReadTyped() {
+        HandlerConfig config = HandlerConfig.fromEnvironment(Map.ofEntries(
+                Map.entry("APPSYNC_GRAPHQL_URL", "https://abc.appsync-api.eu-west-1.amazonaws.com/graphql"),
+                Map.entry("APPSYNC_AUTH", "api-key"), Map.entry("APPSYNC_API_KEY", "da2-x"),
+                Map.entry("MAPPING_PATH", "/opt/m.json"), Map.entry("PUBLISH_CONCURRENCY", "64"),
+                Map.entry("PUBLISH_COALESCE", "false"), Map.entry("HTTP_CONNECT_TIMEOUT", "PT1S"),
+                Map.entry("HTTP_REQUEST_TIMEOUT", "1500ms"), Map.entry("RETRY_MAX_ATTEMPTS", "1"),
+                Map.entry("RETRY_BASE_DELAY", "1s"), Map.entry("RETRY_MAX_DELAY", "1m"),
+                Map.entry("FAIL_ON_REJECTED", "yes"), Map.entry("VERSION_FALLBACK", "none"))::get, true);
+
+        assertThat(config.endpoint()).isEqualTo(URI.create("https://abc.appsync-api.eu-west-1.amazonaws.com/graphql"));
+        assertThat(config.authMode()).isEqualTo(AuthMode.API_KEY);
+        assertThat(config.mappingPath()).isEqualTo(Path.of("/opt/m.json"));
+        assertThat(config.concurrency()).isEqualTo(64);
+        assertThat(config.coalesce()).isFalse();
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.maxDelay()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.failOnRejected()).isTrue();
+        assertThat(config.versionFallback()).isEqualTo(VersionFallback.NONE);
+        assertThat(config.toString()).doesNotContain("da2-x");
+    }
+
+    @Test
+    void fromEnvironment_manyProblems_reportsThemAllOnceWithoutTheSecret() {
+        Map<String, String> env = Map.of("APPSYNC_GRAPHQL_URL", "ftp://x", "APPSYNC_AUTH", "api-key",
+                "PUBLISH_CONCURRENCY", "1000", "RETRY_MAX_ATTEMPTS", "many", "HTTP_CONNECT_TIMEOUT", "-1s",
+                "FAIL_ON_REJECTED", "perhaps", "RETRY_BASE_DELAY", "10s", "RETRY_MAX_DELAY", "1s");
+
+        assertThatThrownBy(() -> HandlerConfig.fromEnvironment(env::get, true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(7))
+                .hasMessageContaining("APPSYNC_GRAPHQL_URL='ftp://x': expected an http(s) URL")
+                .hasMessageContaining("PUBLISH_CONCURRENCY='1000': expected a whole number from 1 to 256")
+                .hasMessageContaining("RETRY_MAX_ATTEMPTS='many'")
+                .hasMessageContaining("HTTP_CONNECT_TIMEOUT='-1s'")
+                .hasMessageContaining("FAIL_ON_REJECTED='perhaps': expected true or false")
+                .hasMessageContaining("APPSYNC_API_KEY is not set but APPSYNC_AUTH=api-key")
+                .hasMessageContaining("RETRY_BASE_DELAY (PT10S) must not exceed RETRY_MAX_DELAY (PT1S)");
+    }
+
+    @Test
+    void fromEnvironment_iamWithoutRegionOrEndpoint_saysWhatToSet() {
+        assertThatThrownBy(() -> HandlerConfig.fromEnvironment(Map.<String, String>of()::get, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("APPSYNC_GRAPHQL_URL is not set")
+                .hasMessageContaining("AWS_REGION is not set but APPSYNC_AUTH=iam");
+    }
+}

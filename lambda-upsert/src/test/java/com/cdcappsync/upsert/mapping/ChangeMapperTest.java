@@ -1,0 +1,163 @@
+package com.cdcappsync.upsert.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cdcappsync.upsert.decode.ChangeEvent;
+import com.cdcappsync.upsert.internal.Json;
+import com.cdcappsync.upsert.testing.Events;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ChangeMapperTest {
+
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+
+    @Test
+    void map_visibleProduct_upsertsEveryMappedField() throws Exception {
+        Map<String, Object> row = Events.product("{\"en_US\":\"Desk\",\"fr_FR\":\"Bureau\"}", "12.5");
+        row.put("write_date", Instant.parse("2024-03-01T10:15:30.123456Z"));
+        row.put("description", "long text");
+        row.put("internal_note", "not for the web");
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_template", 7, 1000, row));
+
+        assertThat(change.kind()).isEqualTo(MappedChange.Kind.UPSERT);
+        assertThat(change.itemKey()).isEqualTo("Product#7");
+        JsonNode input = change.variables().get("input");
+        assertThat(input.get("id").asText()).isEqualTo("7");
+        assertThat(input.get("name").asText()).isEqualTo("Desk");
+        assertThat(Json.MAPPER.readTree(input.get("nameTranslations").asText()))
+                .isEqualTo(Json.MAPPER.readTree("{\"en_US\":\"Desk\",\"fr_FR\":\"Bureau\"}"));
+        assertThat(input.get("listPrice").asText()).isEqualTo("12.50");
+        assertThat(input.get("categoryId").asText()).isEqualTo("2");
+        assertThat(input.get("writeDate").asText()).isEqualTo("2024-03-01T10:15:30.123456Z");
+        assertThat(input.get("description").asText()).isEqualTo("long text");
+        assertThat(input.get("version").asLong()).isEqualTo(1000);
+        assertThat(input.has("internal_note")).isFalse();
+        assertThat(input.has("active")).isFalse();
+    }
+
+    @Test
+    void map_upsert_queryAsksForEveryFieldOfTheType() {
+        MappedChange change = mapper.map(Events.upsert(0, "product_template", 7, 1000,
+                Events.product("{\"en_US\":\"Desk\"}", "1")));
+
+        assertThat(change.query()).startsWith("mutation UpsertProduct($input: ProductInput!) { upsertProduct(input: $input) {")
+                .contains(" id ", " name ", " nameTranslations ", " listPrice ", " categoryId ", " writeDate ",
+                        " version ", " updatedAt ", " deleted ");
+    }
+
+    @Test
+    void map_archivedProduct_becomesDeleteWithTheSameVersion() {
+        Map<String, Object> row = Events.product("{\"en_US\":\"Chair\"}", "45");
+        row.put("active", false);
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_template", 2, 2000, row));
+
+        assertThat(change.kind()).isEqualTo(MappedChange.Kind.DELETE);
+        assertThat(change.note()).isEqualTo("active=false");
+        assertThat(change.query()).startsWith("mutation DeleteProduct($input: DeleteProductInput!) { deleteProduct(");
+        assertThat(change.variables().get("input").toString()).isEqualTo("{\"id\":\"2\",\"version\":2000}");
+    }
+
+    @Test
+    void map_notForSale_becomesDelete() {
+        Map<String, Object> row = Events.product("{\"en_US\":\"Lamp\"}", "19.99");
+        row.put("sale_ok", false);
+
+        assertThat(mapper.map(Events.upsert(0, "product_template", 3, 3000, row)).kind())
+                .isEqualTo(MappedChange.Kind.DELETE);
+    }
+
+    @Test
+    void map_deleteEvent_sendsIdAndVersionOnly() {
+        MappedChange change = mapper.map(Events.delete(0, "product_template", 3, 4000));
+
+        assertThat(change.kind()).isEqualTo(MappedChange.Kind.DELETE);
+        assertThat(change.note()).isNull();
+        assertThat(change.variables().get("input").size()).isEqualTo(2);
+    }
+
+    @Test
+    void map_toastedColumn_isLeftOutOfTheInput() {
+        Map<String, Object> row = Events.product("{\"en_US\":\"Desk\"}", "14");
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_template", 1, 5000, row, Set.of("description")));
+
+        assertThat(change.variables().get("input").has("description")).isFalse();
+        assertThat(change.variables().get("input").get("listPrice").asText()).isEqualTo("14.00");
+    }
+
+    @Test
+    void map_unknownTranslationColumn_leavesBothDerivedFieldsOut() {
+        Map<String, Object> row = Events.product("{\"en_US\":\"x\"}", "1");
+        row.remove("name");
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_template", 1, 5000, row, Set.of("name")));
+
+        assertThat(change.variables().get("input").has("name")).isFalse();
+        assertThat(change.variables().get("input").has("nameTranslations")).isFalse();
+    }
+
+    @Test
+    void map_category_usesItsOwnTypeAndMutations() {
+        Map<String, Object> row = new LinkedHashMap<>(Map.of("name", "Desks", "complete_name", "All / Desks",
+                "parent_id", 1L));
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_category", 2, 10, row));
+
+        assertThat(change.itemKey()).isEqualTo("Category#2");
+        assertThat(change.mutationField()).isEqualTo("upsertCategory");
+        assertThat(change.variables().get("input").get("completeName").asText()).isEqualTo("All / Desks");
+        assertThat(change.variables().get("input").get("parentId").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void map_unknownTable_throwsNamingTheTableAndTheFix() {
+        ChangeEvent event = Events.upsert(0, "res_partner", 1, 1, Map.of());
+
+        assertThatThrownBy(() -> mapper.map(event)).isInstanceOf(UnknownTableException.class)
+                .hasMessageContaining("public.res_partner").hasMessageContaining("mapping file");
+    }
+
+    @Test
+    void map_visibleWhenColumnMissing_throwsInvalidValue() {
+        Map<String, Object> row = Events.product("{\"en_US\":\"Desk\"}", "1");
+        row.remove("sale_ok");
+
+        assertThatThrownBy(() -> mapper.map(Events.upsert(0, "product_template", 1, 1, row)))
+                .isInstanceOf(MappingException.class).hasMessageContaining("visibleWhen needs column 'sale_ok'");
+    }
+
+    @Test
+    void map_missingKey_throwsMissingKey() {
+        ChangeEvent event = new ChangeEvent(Events.record(0, 0), "public", "product_category",
+                com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("name", "x"), Set.of(),
+                new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null, null);
+
+        assertThatThrownBy(() -> mapper.map(event)).isInstanceOfSatisfying(MappingException.class,
+                e -> assertThat(e.kind()).isEqualTo(MappingException.Kind.MISSING_KEY))
+                .hasMessageContaining("missing key column 'id'");
+    }
+
+    @Test
+    void map_keyOnlyInRow_usesTheRowValue() {
+        ChangeEvent event = new ChangeEvent(Events.record(0, 0), "public", "product_category",
+                com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("id", 9L, "name", "x"), Set.of(),
+                new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null, null);
+
+        assertThat(mapper.map(event).id()).isEqualTo("9");
+    }
+
+    @Test
+    void camel_snakeCase_becomesLowerCamelCase() {
+        assertThat(ChangeMapper.camel("list_price")).isEqualTo("listPrice");
+        assertThat(ChangeMapper.camel("_private_x")).isEqualTo("privateX");
+        assertThat(ChangeMapper.camel("id")).isEqualTo("id");
+    }
+}

@@ -1,0 +1,88 @@
+package com.cdcappsync.upsert.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cdcappsync.upsert.internal.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MappingLoaderTest {
+
+    private final MappingLoader loader = new MappingLoader(Json.MAPPER);
+
+    @Test
+    void loadDefault_odooMapping_coversProductsAndCategories() {
+        Mappings mappings = loader.loadDefault();
+
+        TableMapping product = mappings.find("public", "product_template").orElseThrow();
+        assertThat(product.typeName()).isEqualTo("Product");
+        assertThat(product.visibleWhen()).containsEntry("active", true).containsEntry("sale_ok", true);
+        assertThat(mappings.find("public", "product_category").orElseThrow().typeName()).isEqualTo("Category");
+    }
+
+    @Test
+    void load_fileOnDisk_isRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, "{\"tables\":[{\"table\":\"t\",\"type\":\"T\",\"fields\":{\"a\":\"a\"}}]}");
+
+        TableMapping t = loader.load(file).tables().getFirst();
+
+        assertThat(t.upsertMutation()).isEqualTo("upsertT");
+        assertThat(t.deleteMutation()).isEqualTo("deleteT");
+        assertThat(t.upsertInputType()).isEqualTo("TInput");
+        assertThat(t.deleteInputType()).isEqualTo("DeleteTInput");
+        assertThat(t.keyColumns()).containsExactly("id");
+        assertThat(t.selection()).containsExactly("id", "a", "version", "updatedAt", "deleted");
+    }
+
+    @Test
+    void load_missingFile_namesTheSettingAndTheFix(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope.json"))).isInstanceOf(MappingException.class)
+                .hasMessageContaining("MAPPING_PATH").hasMessageContaining("packaged Odoo mapping");
+    }
+
+    @Test
+    void load_invalidJson_saysSo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"tables\": [");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void parse_manyProblems_reportsThemAllAtOnce() throws Exception {
+        String json = """
+                {"tables":[
+                  {"type":"A","fields":{"a":"a"}},
+                  {"table":"b","type":"B","fields":{}},
+                  {"table":"c","type":"C","fields":{"x":{"column":"x","convert":"money"}}, "visibleWhen": []},
+                  {"table":"d","type":"D","fields":{"x":{"column":"x","convert":"decimal","scale":-1,"languge":"en"}}},
+                  {"table":"e","type":"E","fields":{"x":{"column":"x","convert":"translation"}},"unmappedColumns":"all"},
+                  {"table":"e","type":"E2","fields":{"x":{"column":"x","unit":"days"}},"typo":1}
+                ]}""";
+
+        assertThatThrownBy(() -> loader.parse(Json.MAPPER.readTree(json), "test.json"))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("tables[0]: \"table\" is required")
+                .hasMessageContaining("tables[1] (b): \"fields\" must be a non-empty object")
+                .hasMessageContaining("\"convert\" is 'money'; expected one of auto, string")
+                .hasMessageContaining("\"visibleWhen\" must be an object")
+                .hasMessageContaining("\"scale\" applies to convert=decimal only and must be an integer >= 0")
+                .hasMessageContaining("unknown key \"languge\"")
+                .hasMessageContaining("convert=translation needs \"language\"")
+                .hasMessageContaining("\"unmappedColumns\" must be drop, same-name or camel-case")
+                .hasMessageContaining("\"unit\" must be auto, millis, micros or nanos")
+                .hasMessageContaining("unknown key \"typo\"")
+                .hasMessageContaining("table 'e' is mapped twice");
+    }
+
+    @Test
+    void parse_noTables_isRejected() throws Exception {
+        assertThatThrownBy(() -> loader.parse(Json.MAPPER.readTree("{}"), "x")).isInstanceOf(MappingException.class)
+                .hasMessageContaining("\"tables\" must be a non-empty array");
+    }
+}
