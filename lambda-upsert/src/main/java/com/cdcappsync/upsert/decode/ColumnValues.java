@@ -34,7 +34,16 @@ final class ColumnValues {
         }
         String logical = schema == null ? null : schema.name();
         if (logical != null) {
-            Object typed = decodeLogical(column, value, schema, logical);
+            Object typed;
+            try {
+                typed = decodeLogical(column, value, schema, logical);
+            } catch (DecodeException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // DateTimeException (TIME '24:00:00'), DateTimeParseException, NumberFormatException, ...
+                throw new DecodeException("column '" + column + "': cannot read " + abbreviate(value) + " as "
+                        + logical + ": " + e.getMessage(), e);
+            }
             if (typed != null) {
                 return typed;
             }

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 final class FlattenedShape {
 
+    private static final Set<String> KNOWN_OPS = Set.of("c", "u", "d", "r", "t", "m");
+
     private final RowReader rows;
     private final DecoderOptions options;
 
@@ -27,15 +29,18 @@ final class FlattenedShape {
         String schema = row.path("__schema").asText(topic.schema());
         String opText = row.path("__op").asText("");
         char op = opText.isEmpty() ? '?' : opText.charAt(0);
+        if (!opText.isEmpty() && !KNOWN_OPS.contains(opText)) {
+            throw new DecodeException("field '__op' is '" + opText + "'; expected one of c, u, d, r, t, m");
+        }
+        if (op == 't' || op == 'm') {
+            return ChangeEvent.ignored(record, schema, table, op, op == 't' ? "truncate" : "logical decoding message");
+        }
         Version version = VersionRule.version(record, row.path("__lsn"), options);
         JsonNode tsNode = row.path("__source_ts_ms");
         Long ts = tsNode.canConvertToLong() ? tsNode.asLong() : null;
         if (isDeleted(row) || op == 'd') {
             return new ChangeEvent(record, schema, table, Operation.DELETE, op, key, Map.of(), Set.of(), version,
                     ts, null);
-        }
-        if (op == 't' || op == 'm') {
-            return ChangeEvent.ignored(record, schema, table, op, op == 't' ? "truncate" : "logical decoding message");
         }
         FieldSchema rowSchema = value.schema();
         RowReader.Row read = rows.read(row, rowSchema, column -> column.startsWith("__"));

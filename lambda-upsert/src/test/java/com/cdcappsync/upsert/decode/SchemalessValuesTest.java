@@ -59,6 +59,14 @@ class SchemalessValuesTest {
     }
 
     @Test
+    void decode_decimalDoubleModeWholeNumber_bigDecimalEqualByValue() {
+        Object price = column("100.0");
+
+        assertThat(price).isInstanceOf(BigDecimal.class);
+        assertThat((BigDecimal) price).isEqualByComparingTo("100");
+    }
+
+    @Test
     void decode_integer_isLong() {
         assertThat(column("42")).isInstanceOf(Long.class).isEqualTo(42L);
     }
