@@ -7,13 +7,15 @@ import com.cdcappsync.upsert.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * The Lambda entry point: {@code com.cdcappsync.upsert.UpsertHandler::handleRequest}. Reads its settings from
  * the environment once, at cold start (every problem reported at once), then handles each invocation:
  * Confluent AWS Lambda Sink batches, Kafka and Kinesis event source mapping events.
  */
-public final class UpsertHandler implements RequestStreamHandler {
+public final class UpsertHandler implements RequestStreamHandler, Resource {
 
     private final UpsertPipeline pipeline;
 
@@ -28,6 +30,19 @@ public final class UpsertHandler implements RequestStreamHandler {
     /** With a pipeline built elsewhere (tests, the local stack). */
     public UpsertHandler(UpsertPipeline pipeline) {
         this.pipeline = pipeline;
+        // SnapStart: prime before the snapshot is taken (a no-op where there is no CRaC).
+        Core.getGlobalContext().register(this);
+    }
+
+    /** Warms decoding, mapping and signing before the SnapStart snapshot; sends nothing. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        System.out.println(Json.MAPPER.createObjectNode().put("level", "INFO").put("message", pipeline.prime()));
+    }
+
+    /** Nothing to do: credentials are read again on every request, and connections are re-opened lazily. */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 
     @Override

@@ -3,6 +3,9 @@ package com.cdcappsync.upsert;
 import com.cdcappsync.upsert.adapter.InputKind;
 import com.cdcappsync.upsert.appsync.AppSyncAuth;
 import com.cdcappsync.upsert.appsync.AppSyncClient;
+import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
+import com.cdcappsync.upsert.appsync.EnvironmentCredentials;
+import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.config.AuthMode;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.config.VersionFallback;
@@ -10,19 +13,24 @@ import com.cdcappsync.upsert.decode.DebeziumDecoder;
 import com.cdcappsync.upsert.decode.DecoderOptions;
 import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
 import com.cdcappsync.upsert.publish.AppSyncSender;
 import com.cdcappsync.upsert.publish.MutationSender;
 import com.cdcappsync.upsert.publish.Publisher;
 import com.cdcappsync.upsert.publish.PublisherOptions;
+import com.cdcappsync.upsert.publish.SendResult;
 import com.cdcappsync.upsert.response.BatchReport;
 import com.cdcappsync.upsert.response.RecordOutcome;
 import com.cdcappsync.upsert.response.ResponseWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -33,7 +41,12 @@ import java.util.function.Consumer;
  */
 public final class UpsertPipeline implements AutoCloseable {
 
+    /** A few real Debezium events of every shape, bundled for {@link #prime()}. */
+    static final String PRIMING_RESOURCE = "/priming/invocation.json";
+
     private final BatchProcessor processor;
+    private final DebeziumDecoder decoder;
+    private final ChangeMapper mapper;
     private final Publisher publisher;
     private final AppSyncClient client;
     private final ResponseWriter responses;
@@ -44,13 +57,14 @@ public final class UpsertPipeline implements AutoCloseable {
 
     private UpsertPipeline(Builder b, Mappings mappings, ObjectMapper mapper) {
         HandlerConfig config = b.config;
-        this.client = b.sender == null ? appSyncClient(config) : null;
+        this.client = b.sender == null ? appSyncClient(config, b.credentials) : null;
         MutationSender sender = b.sender != null ? b.sender : new AppSyncSender(client);
         this.publisher = new Publisher(sender, new PublisherOptions(config.concurrency(), config.coalesce()));
         DecoderOptions decoderOptions = new DecoderOptions(config.toastPlaceholder(),
                 config.versionFallback() == VersionFallback.KAFKA_OFFSET);
-        this.processor = new BatchProcessor(new DebeziumDecoder(mapper, decoderOptions),
-                new ChangeMapper(mappings, mapper), publisher, b.clock);
+        this.decoder = new DebeziumDecoder(mapper, decoderOptions);
+        this.mapper = new ChangeMapper(mappings, mapper);
+        this.processor = new BatchProcessor(decoder, this.mapper, publisher, b.clock);
         this.responses = new ResponseWriter(mapper);
         this.report = new BatchReport(config.metricsNamespace(), b.functionName);
         this.log = b.log;
@@ -88,9 +102,37 @@ public final class UpsertPipeline implements AutoCloseable {
         return result;
     }
 
-    private static AppSyncClient appSyncClient(HandlerConfig config) {
+    /**
+     * Warms every path of an invocation without sending anything, for a SnapStart checkpoint: a small
+     * bundled batch of real Debezium events (envelope with and without schema, string-encoded, flattened
+     * delete) goes through adapter, decoder, mapping, response and report with a sender that only keeps the
+     * mutations, and the AppSync client serialises and signs the first of them. Never throws.
+     *
+     * @return what was warmed, for one log line
+     */
+    public String prime() {
+        List<MappedChange> kept = new CopyOnWriteArrayList<>();
+        try (InputStream in = UpsertPipeline.class.getResourceAsStream(PRIMING_RESOURCE);
+             Publisher keepOnly = new Publisher(c -> {
+                 kept.add(c);
+                 return new SendResult.Applied(null);
+             }, new PublisherOptions(1, true))) {
+            JsonNode invocation = Json.MAPPER.readTree(in);
+            BatchResult result = new BatchProcessor(decoder, mapper, keepOnly, clock).process(invocation);
+            responses.write(result.kind(), result.invocation().items(), result.outcomes(), failOnRejected);
+            report.line(Json.MAPPER, result.kind(), result.outcomes(), result.elapsed(), result.maxLagMs(), clock.millis());
+            String signing = client == null || kept.isEmpty() ? "no client to prime"
+                    : client.prime(new GraphQlRequest(kept.getFirst().query(), kept.getFirst().variables()));
+            return "primed: " + result.outcomes().size() + " records, " + kept.size() + " mutations; signing: "
+                    + (signing == null ? "ok" : signing);
+        } catch (IOException | RuntimeException e) {
+            return "priming failed (the first invocation will warm up instead): " + e;
+        }
+    }
+
+    private static AppSyncClient appSyncClient(HandlerConfig config, AwsCredentialsSource credentials) {
         AppSyncAuth auth = config.authMode() == AuthMode.API_KEY ? AppSyncAuth.apiKey(config.apiKey())
-                : AppSyncAuth.iam(config.region());
+                : AppSyncAuth.iam(config.region(), credentials);
         return AppSyncClient.builder().endpoint(config.endpoint()).auth(auth)
                 .connectTimeout(config.connectTimeout()).requestTimeout(config.requestTimeout())
                 .maxAttempts(config.maxAttempts()).baseBackoff(config.baseDelay()).maxBackoff(config.maxDelay())
@@ -113,6 +155,7 @@ public final class UpsertPipeline implements AutoCloseable {
         private Consumer<String> log = System.out::println;
         private String functionName = "local";
         private Mappings mappings;
+        private AwsCredentialsSource credentials = new EnvironmentCredentials();
 
         private Builder() {
         }
@@ -132,6 +175,17 @@ public final class UpsertPipeline implements AutoCloseable {
         /** The mapping to use instead of the one the config names. */
         public Builder mappings(Mappings mappings) {
             this.mappings = mappings;
+            return this;
+        }
+
+        /**
+         * Where IAM auth ({@code APPSYNC_AUTH=iam}) gets the credentials it signs with; default
+         * {@link EnvironmentCredentials} (the {@code AWS_*} variables Lambda sets, read for each request). The
+         * local stack passes fixed dummy keys here (its simulator does not check signatures). Ignored with an
+         * API key or a {@link #sender}.
+         */
+        public Builder credentials(AwsCredentialsSource credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 

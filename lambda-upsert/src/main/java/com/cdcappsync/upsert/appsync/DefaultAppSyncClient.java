@@ -119,6 +119,16 @@ final class DefaultAppSyncClient implements AppSyncClient {
     }
 
     @Override
+    public String prime(GraphQlRequest request) {
+        try {
+            prepare(json.requestBody(request), 1);
+            return null;
+        } catch (RuntimeException e) {
+            return "could not prime the request path: " + e.getMessage();
+        }
+    }
+
+    @Override
     public String toString() {
         return "AppSyncClient[endpoint=" + endpointForMessages + ", auth=" + authenticator + "]";
     }

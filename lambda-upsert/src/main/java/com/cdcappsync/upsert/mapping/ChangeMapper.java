@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.Map;
@@ -25,7 +25,8 @@ public final class ChangeMapper {
     private final Mappings mappings;
     private final ObjectMapper mapper;
     private final ValueConverter converter;
-    private final Map<TableMapping, MutationText> texts = new HashMap<>();
+    // Identity: a TableMapping record hashes every field it holds, on every lookup.
+    private final Map<TableMapping, MutationText> texts = new IdentityHashMap<>();
 
     public ChangeMapper(Mappings mappings, ObjectMapper mapper) {
         this.mappings = Objects.requireNonNull(mappings, "mappings");
