@@ -31,7 +31,8 @@ final class EnvelopeShape {
         char op = opText.isEmpty() ? '?' : opText.charAt(0);
         return switch (opText) {
             case "c", "u", "r" -> upsert(record, value, key, schema, table, op);
-            case "d" -> new ChangeEvent(record, schema, table, Operation.DELETE, op, key, Map.of(), Set.of(),
+            case "d" -> new ChangeEvent(record, schema, table, Operation.DELETE, op,
+                    key.isEmpty() ? keyFromBefore(value) : key, Map.of(), Set.of(),
                     VersionRule.version(record, source.path("lsn"), options), tsMs(source), null);
             case "t" -> ChangeEvent.ignored(record, schema, table, op, "truncate: no per-row change to apply; "
                     + "re-snapshot the table to rebuild the site's copy");
@@ -52,6 +53,20 @@ final class EnvelopeShape {
         JsonNode source = payload.path("source");
         return new ChangeEvent(record, schema, table, Operation.UPSERT, op, key, row.columns(), row.unknown(),
                 VersionRule.version(record, source.path("lsn"), options), tsMs(source), null);
+    }
+
+    /**
+     * Where the record key is missing or unreadable (a key converter that is not JSON), a delete's key comes
+     * from {@code before}. Only its primary-key columns are real (FACTS.md §3): the mapping reads nothing
+     * else from it.
+     */
+    private Map<String, Object> keyFromBefore(SchemaAndPayload value) {
+        JsonNode before = value.payload().get("before");
+        if (before == null || !before.isObject()) {
+            return Map.of();
+        }
+        FieldSchema beforeSchema = value.schema() == null ? null : value.schema().field("before");
+        return rows.read(before, beforeSchema, column -> false).columns();
     }
 
     private static Long tsMs(JsonNode source) {

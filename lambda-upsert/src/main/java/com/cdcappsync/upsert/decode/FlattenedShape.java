@@ -39,8 +39,12 @@ final class FlattenedShape {
         JsonNode tsNode = row.path("__source_ts_ms");
         Long ts = tsNode.canConvertToLong() ? tsNode.asLong() : null;
         if (isDeleted(row) || op == 'd') {
-            return new ChangeEvent(record, schema, table, Operation.DELETE, op, key, Map.of(), Set.of(), version,
-                    ts, null);
+            // Without a readable record key, the key columns come from the row, whose key is real (the rest
+            // of a rewritten delete is made up, and the mapping reads nothing else from it).
+            Map<String, Object> deleteKey = key.isEmpty()
+                    ? rows.read(row, value.schema(), column -> column.startsWith("__")).columns() : key;
+            return new ChangeEvent(record, schema, table, Operation.DELETE, op, deleteKey, Map.of(), Set.of(),
+                    version, ts, null);
         }
         FieldSchema rowSchema = value.schema();
         RowReader.Row read = rows.read(row, rowSchema, column -> column.startsWith("__"));

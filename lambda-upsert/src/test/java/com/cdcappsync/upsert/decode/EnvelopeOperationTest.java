@@ -91,10 +91,18 @@ class EnvelopeOperationTest {
     }
 
     @Test
-    void decode_deleteWithoutKey_emptyKey() {
+    void decode_deleteWithoutKey_takesTheKeyFromBefore() {
         ChangeEvent event = decode(null, "{\"before\":{\"id\":7},\"after\":null,\"source\":{\"lsn\":9},\"op\":\"d\"}");
 
         assertThat(event.operation()).isEqualTo(Operation.DELETE);
+        assertThat(event.key()).containsEntry("id", 7L);
+        assertThat(event.columns()).isEmpty();
+    }
+
+    @Test
+    void decode_deleteWithoutKeyOrBefore_emptyKey() {
+        ChangeEvent event = decode(null, "{\"before\":null,\"after\":null,\"source\":{\"lsn\":9},\"op\":\"d\"}");
+
         assertThat(event.key()).isEmpty();
     }
 

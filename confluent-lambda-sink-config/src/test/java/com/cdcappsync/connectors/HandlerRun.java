@@ -1,0 +1,57 @@
+package com.cdcappsync.connectors;
+
+import com.cdcappsync.upsert.BatchResult;
+import com.cdcappsync.upsert.UpsertPipeline;
+import com.cdcappsync.upsert.config.HandlerConfig;
+import com.cdcappsync.upsert.mapping.MappedChange;
+import com.cdcappsync.upsert.publish.SendResult;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Runs the real handler pipeline (lambda-upsert) on invocations, one per batch, with a sender that records the
+ * mutations instead of calling AppSync: as lambda-upsert's own FixtureRun does.
+ *
+ * @param results one per invocation
+ * @param sent    every mutation, invocation by invocation, in input order within each
+ */
+record HandlerRun(List<BatchResult> results, List<MappedChange> sent) {
+
+    static HandlerRun of(List<ArrayNode> invocations, boolean coalesce) {
+        HandlerConfig config = HandlerConfig.fromEnvironment(
+                Map.of("PUBLISH_COALESCE", Boolean.toString(coalesce))::get, false);
+        List<BatchResult> results = new ArrayList<>();
+        List<MappedChange> sent = new ArrayList<>();
+        for (ArrayNode invocation : invocations) {
+            ConcurrentLinkedQueue<MappedChange> batchSent = new ConcurrentLinkedQueue<>();
+            try (UpsertPipeline pipeline = UpsertPipeline.builder().config(config).log(line -> { })
+                    .sender(change -> {
+                        batchSent.add(change);
+                        return new SendResult.Applied(null);
+                    }).build()) {
+                results.add(pipeline.process(invocation));
+            }
+            List<MappedChange> ordered = new ArrayList<>(batchSent);
+            ordered.sort(Comparator.comparingInt(c -> c.event().record().index()));
+            sent.addAll(ordered);
+        }
+        return new HandlerRun(results, sent);
+    }
+
+    long count(String status) {
+        return results.stream().mapToLong(r -> r.count(status)).sum();
+    }
+
+    long records() {
+        return results.stream().mapToLong(r -> r.outcomes().size()).sum();
+    }
+
+    /** "upsertProduct Product#1" and so on, in order. */
+    List<String> mutations() {
+        return sent.stream().map(c -> c.mutationField() + " " + c.itemKey()).toList();
+    }
+}
