@@ -1,0 +1,159 @@
+package com.cdcappsync.infra.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.services.appsync.FieldLogLevel;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/**
+ * The stack's settings, read from CDK context (see {@link ContextSettings} for keys and defaults). Immutable;
+ * built once by {@link #fromContext(Map)}, which reports every invalid value at once.
+ *
+ * @param stage names the stack and prefixes resource names
+ * @param tableNames table names given explicitly, by GraphQL type; other types get {@link #tableName(String)}
+ * @param retainData keep tables (and their data) when the stack is deleted or a table replaced
+ * @param memorySizeMb the function's memory
+ * @param timeout the function's timeout
+ * @param logRetention retention of the function's and the API's log groups
+ * @param apiKeyExpiry how long after synthesis the website API key expires
+ * @param fieldLogLevel AppSync's field log level
+ * @param javaToolOptions the function's {@code JAVA_TOOL_OPTIONS}, empty for none
+ * @param handlerEnvironment more handler settings, by variable name
+ * @param connectorTrustedPrincipalArn who may assume the connector role; empty: this account
+ * @param connectorExternalId the {@code sts:ExternalId} required to assume it; empty: none
+ * @param alarmTopicArn the SNS topic alarms notify; empty: none
+ * @param lambdaJar the function's code; empty: the repository's {@code lambda-upsert/target/lambda-upsert.jar}
+ * @param graphqlSchemaDir the schema folder; empty: the repository's {@code graphql-schema/}
+ */
+public record StackConfig(String stage, Map<String, String> tableNames, boolean retainData, int memorySizeMb,
+                          Duration timeout, RetentionDays logRetention, Duration apiKeyExpiry,
+                          FieldLogLevel fieldLogLevel, String javaToolOptions, Map<String, String> handlerEnvironment,
+                          Optional<String> connectorTrustedPrincipalArn, Optional<String> connectorExternalId,
+                          Optional<String> alarmTopicArn, Optional<String> lambdaJar,
+                          Optional<String> graphqlSchemaDir) {
+
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,19}");
+    private static final Pattern TYPE_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern ANY = Pattern.compile("(?s).*");
+    private static final Pattern IAM_PRINCIPAL_ARN =
+            Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(root|role/\\S+|user/\\S+)");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[\\w-]+");
+    private static final Pattern RESERVED_ENV =
+            Pattern.compile("(?i)(APPSYNC_.*|AWS_.*|LAMBDA_.*|_.*|JAVA_TOOL_OPTIONS)");
+
+    /** CloudWatch Logs retentions, in days (0 = never expire). */
+    private static final Map<Integer, RetentionDays> RETENTIONS = Map.ofEntries(
+            Map.entry(0, RetentionDays.INFINITE), Map.entry(1, RetentionDays.ONE_DAY),
+            Map.entry(3, RetentionDays.THREE_DAYS), Map.entry(5, RetentionDays.FIVE_DAYS),
+            Map.entry(7, RetentionDays.ONE_WEEK), Map.entry(14, RetentionDays.TWO_WEEKS),
+            Map.entry(30, RetentionDays.ONE_MONTH), Map.entry(60, RetentionDays.TWO_MONTHS),
+            Map.entry(90, RetentionDays.THREE_MONTHS), Map.entry(120, RetentionDays.FOUR_MONTHS),
+            Map.entry(150, RetentionDays.FIVE_MONTHS), Map.entry(180, RetentionDays.SIX_MONTHS),
+            Map.entry(365, RetentionDays.ONE_YEAR), Map.entry(400, RetentionDays.THIRTEEN_MONTHS),
+            Map.entry(545, RetentionDays.EIGHTEEN_MONTHS), Map.entry(731, RetentionDays.TWO_YEARS),
+            Map.entry(1096, RetentionDays.THREE_YEARS), Map.entry(1827, RetentionDays.FIVE_YEARS),
+            Map.entry(2192, RetentionDays.SIX_YEARS), Map.entry(2557, RetentionDays.SEVEN_YEARS),
+            Map.entry(2922, RetentionDays.EIGHT_YEARS), Map.entry(3288, RetentionDays.NINE_YEARS),
+            Map.entry(3653, RetentionDays.TEN_YEARS));
+
+    public StackConfig {
+        tableNames = Map.copyOf(tableNames);
+        handlerEnvironment = Map.copyOf(handlerEnvironment);
+    }
+
+    /**
+     * Reads every setting of {@link ContextSettings#ALL} from the given context.
+     *
+     * @param context the app's context (CLI {@code -c} values and {@code cdk.json}'s), any other keys included
+     * @return the settings, defaults filled in
+     * @throws InfraConfigException listing every invalid value, with what is expected and the fix
+     */
+    public static StackConfig fromContext(Map<String, Object> context) {
+        ContextReader reader = new ContextReader(context);
+        reader.rejectUnknownKeys(ContextSettings.ALL);
+        String stage = reader.matching(ContextSettings.STAGE, STAGE);
+        Map<String, String> tableNames = reader.family(ContextSettings.TABLE_NAME, TYPE_NAME, TABLE_NAME);
+        boolean retainData = reader.bool(ContextSettings.RETAIN_DATA);
+        int memory = reader.intBetween(ContextSettings.MEMORY_SIZE, 128, 10240);
+        int timeoutSeconds = reader.intBetween(ContextSettings.TIMEOUT_SECONDS, 1, 900);
+        RetentionDays retention = retention(reader);
+        int apiKeyDays = reader.intBetween(ContextSettings.API_KEY_EXPIRY_DAYS, 1, 365);
+        FieldLogLevel fieldLogLevel = fieldLogLevel(reader);
+        String javaToolOptions = reader.text(ContextSettings.JAVA_TOOL_OPTIONS);
+        Map<String, String> handlerEnv = handlerEnvironment(reader);
+        Optional<String> trusted = reader.optionalMatching(ContextSettings.CONNECTOR_TRUSTED_PRINCIPAL,
+                IAM_PRINCIPAL_ARN);
+        Optional<String> externalId = reader.optionalMatching(ContextSettings.CONNECTOR_EXTERNAL_ID, EXTERNAL_ID);
+        Optional<String> alarmTopic = reader.optionalMatching(ContextSettings.ALARM_TOPIC_ARN, SNS_TOPIC_ARN);
+        Optional<String> lambdaJar = reader.given(ContextSettings.LAMBDA_JAR.key());
+        Optional<String> schemaDir = reader.given(ContextSettings.GRAPHQL_SCHEMA_DIR.key());
+        if (!reader.problems().isEmpty()) {
+            throw new InfraConfigException("Invalid CDK context", reader.problems());
+        }
+        return new StackConfig(stage, tableNames, retainData, memory, Duration.ofSeconds(timeoutSeconds), retention,
+                Duration.ofDays(apiKeyDays), fieldLogLevel, javaToolOptions, handlerEnv, trusted, externalId,
+                alarmTopic, lambdaJar, schemaDir);
+    }
+
+    /** @return the CloudFormation stack name, {@code CdcAppSync-<stage>} */
+    public String stackName() {
+        return "CdcAppSync-" + stage;
+    }
+
+    /** @return the prefix of resource names, {@code cdc-appsync-<stage>} */
+    public String resourcePrefix() {
+        return "cdc-appsync-" + stage;
+    }
+
+    /** @return the table name of a GraphQL type: given in context, else {@code cdc-appsync-<stage>-<Type>} */
+    public String tableName(String type) {
+        return tableNames.getOrDefault(type, resourcePrefix() + "-" + type);
+    }
+
+    private static RetentionDays retention(ContextReader reader) {
+        ContextSetting setting = ContextSettings.LOG_RETENTION_DAYS;
+        String value = reader.text(setting);
+        try {
+            RetentionDays days = RETENTIONS.get(Integer.parseInt(value));
+            if (days != null) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reader.problem(setting, setting.key(), value, setting.accepted());
+        return RETENTIONS.get(Integer.parseInt(setting.defaultValue()));
+    }
+
+    private static FieldLogLevel fieldLogLevel(ContextReader reader) {
+        ContextSetting setting = ContextSettings.FIELD_LOG_LEVEL;
+        String value = reader.text(setting);
+        try {
+            return FieldLogLevel.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            reader.problem(setting, setting.key(), value, setting.accepted());
+            return FieldLogLevel.valueOf(setting.defaultValue());
+        }
+    }
+
+    private static Map<String, String> handlerEnvironment(ContextReader reader) {
+        ContextSetting setting = ContextSettings.HANDLER_ENV;
+        Map<String, String> values = reader.family(setting, ENV_NAME, ANY);
+        for (String name : List.copyOf(values.keySet())) {
+            if (RESERVED_ENV.matcher(name).matches()) {
+                values.remove(name);
+                reader.problem(setting, setting.prefix() + name, "(value not shown)", "a variable the stack does "
+                        + "not own: " + name + " is set by the stack or by Lambda, and an API key "
+                        + "(APPSYNC_API_KEY) must never be put in a template");
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,78 @@
+package com.cdcappsync.infra.constructs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * Alarms that say a change may not have reached the site: the function failed or was throttled, an
+ * asynchronous invocation waits in the on-failure queue, or Lambda could not even put it there. Each fires on a
+ * single occurrence within five minutes; missing data is fine (no traffic).
+ */
+public final class OperationalAlarms extends Construct {
+
+    private static final Duration PERIOD = Duration.minutes(5);
+
+    /**
+     * @param namePrefix prefix of the alarm names, e.g. {@code cdc-appsync-dev}
+     * @param function the upsert function (all versions and aliases)
+     * @param onFailureQueue its on-failure queue
+     * @param alarmTopicArn an SNS topic to notify; empty: the alarms only change state
+     */
+    public record Props(String namePrefix, IFunction function, IQueue onFailureQueue, Optional<String> alarmTopicArn) {
+    }
+
+    private final List<Alarm> alarms = new ArrayList<>();
+    private final String namePrefix;
+    private final Optional<ITopic> topic;
+
+    public OperationalAlarms(Construct scope, String id, Props props) {
+        super(scope, id);
+        namePrefix = props.namePrefix();
+        topic = props.alarmTopicArn().map(arn -> Topic.fromTopicArn(this, "AlarmTopic", arn));
+        MetricOptions sum = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
+        add("FunctionErrors", props.function().metricErrors(sum),
+                "The upsert function failed (an invocation threw, timed out or ran out of memory); the connector "
+                        + "retries synchronous batches, asynchronous ones go to the on-failure queue.");
+        add("FunctionThrottles", props.function().metricThrottles(sum),
+                "Invocations of the upsert function were throttled (account or reserved concurrency).");
+        add("DestinationDeliveryFailures", props.function().metric("DestinationDeliveryFailures", sum),
+                "Lambda could not deliver a failed asynchronous invocation to the on-failure queue: that batch is "
+                        + "lost unless replayed from Kafka.");
+        add("OnFailureQueueDepth", props.onFailureQueue().metricApproximateNumberOfMessagesVisible(
+                        MetricOptions.builder().period(PERIOD).statistic("Maximum").build()),
+                "Asynchronous invocations failed after Lambda's retries and wait in the on-failure queue: inspect "
+                        + "and redrive them (see infra-cdk/README.md).");
+    }
+
+    /** @return the alarms, in the order created */
+    public List<Alarm> alarms() {
+        return List.copyOf(alarms);
+    }
+
+    private void add(String id, IMetric metric, String description) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmName(namePrefix + "-" + id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        topic.ifPresent(t -> alarm.addAlarmAction(new SnsAction(t)));
+        alarms.add(alarm);
+    }
+}

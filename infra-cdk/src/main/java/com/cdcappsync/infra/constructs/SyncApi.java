@@ -1,0 +1,148 @@
+package com.cdcappsync.infra.constructs;
+
+import com.cdcappsync.infra.schema.GraphqlSources;
+import com.cdcappsync.infra.schema.ResolverSpec;
+import com.cdcappsync.infra.schema.TableSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Expiration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.appsync.ApiKeyConfig;
+import software.amazon.awscdk.services.appsync.AuthorizationConfig;
+import software.amazon.awscdk.services.appsync.AuthorizationMode;
+import software.amazon.awscdk.services.appsync.AuthorizationType;
+import software.amazon.awscdk.services.appsync.BaseResolverProps;
+import software.amazon.awscdk.services.appsync.CfnApiKey;
+import software.amazon.awscdk.services.appsync.CfnGraphQLApi;
+import software.amazon.awscdk.services.appsync.Definition;
+import software.amazon.awscdk.services.appsync.DynamoDbDataSource;
+import software.amazon.awscdk.services.appsync.FieldLogLevel;
+import software.amazon.awscdk.services.appsync.GraphqlApi;
+import software.amazon.awscdk.services.appsync.MappingTemplate;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The AppSync GraphQL API, built from {@code graphql-schema/} as it is: the schema file, one DynamoDB data
+ * source per {@code api.json} table and one VTL unit resolver per {@code api.json} resolver, the templates read
+ * from the files named there. API key is the default authorization (websites read and subscribe), IAM the
+ * additional one (the Lambda writes). Logs go to the API's log group, with a retention, through a role scoped to
+ * that group.
+ */
+public final class SyncApi extends Construct {
+
+    /**
+     * @param apiName the API's name
+     * @param sources the schema folder
+     * @param tablesByDataSource the table of each {@code api.json} data source
+     * @param apiKeyExpiry how long after synthesis the website API key expires (1-365 days)
+     * @param fieldLogLevel AppSync's field log level
+     * @param logRetention retention of the API's log group
+     */
+    public record Props(String apiName, GraphqlSources sources, Map<String, ITable> tablesByDataSource,
+                        Duration apiKeyExpiry, FieldLogLevel fieldLogLevel, RetentionDays logRetention) {
+        public Props {
+            tablesByDataSource = Map.copyOf(tablesByDataSource);
+        }
+    }
+
+    private final GraphqlApi api;
+    private final CfnApiKey apiKey;
+    private final Map<String, DynamoDbDataSource> dataSources = new LinkedHashMap<>();
+
+    public SyncApi(Construct scope, String id, Props props) {
+        super(scope, id);
+        api = GraphqlApi.Builder.create(this, "Api")
+                .name(props.apiName())
+                .definition(Definition.fromFile(props.sources().schemaFile().toString()))
+                .authorizationConfig(authorization(props.apiKeyExpiry()))
+                .build();
+        apiKey = api.getNode().findAll().stream().filter(CfnApiKey.class::isInstance).map(CfnApiKey.class::cast)
+                .findFirst().orElseThrow(() -> new IllegalStateException("GraphqlApi created no API key; "
+                        + "the default authorization must be API_KEY"));
+        configureLogging(props);
+        for (TableSpec table : props.sources().manifest().tables()) {
+            ITable dynamoTable = props.tablesByDataSource().get(table.dataSource());
+            if (dynamoTable == null) {
+                throw new IllegalArgumentException("No table for data source " + table.dataSource()
+                        + "; pass one for every api.json table");
+            }
+            dataSources.put(table.dataSource(), DynamoDbDataSource.Builder.create(this, table.dataSource())
+                    .api(api)
+                    .name(table.dataSource())
+                    .description("The " + table.type() + " table")
+                    .table(dynamoTable)
+                    .build());
+        }
+        for (ResolverSpec resolver : props.sources().manifest().resolvers()) {
+            dataSources.get(resolver.dataSource()).createResolver(resolver.qualifiedField(), BaseResolverProps.builder()
+                    .typeName(resolver.typeName())
+                    .fieldName(resolver.fieldName())
+                    .requestMappingTemplate(MappingTemplate.fromFile(props.sources().file(resolver.request())
+                            .toString()))
+                    .responseMappingTemplate(MappingTemplate.fromFile(props.sources().file(resolver.response())
+                            .toString()))
+                    .build());
+        }
+    }
+
+    /** @return the API */
+    public GraphqlApi api() {
+        return api;
+    }
+
+    /** @return the website API key; its id is the value websites send as {@code x-api-key} */
+    public CfnApiKey apiKey() {
+        return apiKey;
+    }
+
+    /** @return the real-time (subscriptions) endpoint, {@code wss://...appsync-realtime-api.../graphql} */
+    public String realtimeUrl() {
+        return ((CfnGraphQLApi) api.getNode().getDefaultChild()).getAttrRealtimeUrl();
+    }
+
+    private static AuthorizationConfig authorization(Duration apiKeyExpiry) {
+        ApiKeyConfig key = ApiKeyConfig.builder()
+                .name("Website")
+                .description("Websites read and subscribe with this key; it cannot write (mutations are IAM only).")
+                .expires(Expiration.after(software.amazon.awscdk.Duration.days(apiKeyExpiry.toDays())))
+                .build();
+        return AuthorizationConfig.builder()
+                .defaultAuthorization(AuthorizationMode.builder()
+                        .authorizationType(AuthorizationType.API_KEY).apiKeyConfig(key).build())
+                .additionalAuthorizationModes(List.of(AuthorizationMode.builder()
+                        .authorizationType(AuthorizationType.IAM).build()))
+                .build();
+    }
+
+    /**
+     * Logging is set on the CloudFormation resource rather than through {@code GraphqlApi}'s {@code logConfig},
+     * which would add a log-retention custom resource (a Node.js Lambda with an AWS managed policy) and a role
+     * with the AWS managed {@code AWSAppSyncPushToCloudWatchLogs} policy on every log group. Here the log group
+     * is a plain resource with its retention, and the role may write to that group only. Verbose content stays
+     * on so that a failed resolver's log shows its evaluated templates.
+     */
+    private void configureLogging(Props props) {
+        LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
+                .logGroupName("/aws/appsync/apis/" + api.getApiId())
+                .retention(props.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Role role = Role.Builder.create(this, "LogsRole")
+                .assumedBy(new ServicePrincipal("appsync.amazonaws.com"))
+                .description("AppSync writes the API's logs to its log group, and nowhere else.")
+                .build();
+        logGroup.grantWrite(role);
+        ((CfnGraphQLApi) api.getNode().getDefaultChild()).setLogConfig(CfnGraphQLApi.LogConfigProperty.builder()
+                .cloudWatchLogsRoleArn(role.getRoleArn())
+                .fieldLogLevel(props.fieldLogLevel().name())
+                .excludeVerboseContent(false)
+                .build());
+    }
+}
