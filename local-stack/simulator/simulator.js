@@ -1,0 +1,133 @@
+'use strict';
+// Runs graphql-schema/ (schema.graphql, api.json and the VTL templates, read as they are, never copied) in the
+// Amplify AppSync simulator, with DynamoDB data sources pointed at DynamoDB Local. Started by the local-stack
+// launcher (com.cdcappsync.localstack.SimulatorProcess), which waits for the one JSON line
+//   {"event":"ready","graphqlUrl":"http://127.0.0.1:PORT/graphql","realtimeUrl":"ws://127.0.0.1:PORT/graphql/realtime"}
+// on standard output. On a startup problem it prints {"event":"error","message":"..."} and exits 1.
+//
+//   node simulator.js --schema-dir ../../graphql-schema --dynamodb-endpoint http://127.0.0.1:8000 \
+//        --port 20002 [--host 127.0.0.1] [--api-key da2-local] [--region us-east-1]
+//
+// Auth as deployed: API key is the default mode, IAM the additional one. The simulator checks the API key
+// but does not verify SigV4 signatures (any "AWS4-HMAC-SHA256 ..." Authorization header passes).
+// Each api.json table is a data source whose DynamoDB table has the data source's name; the launcher
+// creates the tables under the same names.
+const fs = require('fs');
+const path = require('path');
+const { AmplifyAppSyncSimulator } = require('@aws-amplify/amplify-appsync-simulator');
+
+const DEFAULTS = { host: '127.0.0.1', apiKey: 'da2-local-stack-key', region: 'us-east-1' };
+// DynamoDB Local runs with -sharedDb, so any keys see the same tables. Without credentials in the data
+// source config, the simulator's DynamoDB calls fail silently with data: null.
+const DYNAMODB_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+function parseArgs(argv) {
+  const names = { '--schema-dir': 'schemaDir', '--dynamodb-endpoint': 'dynamodbEndpoint', '--port': 'port',
+    '--host': 'host', '--api-key': 'apiKey', '--region': 'region' };
+  const options = { ...DEFAULTS };
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = names[argv[i]];
+    if (!name || i + 1 >= argv.length) {
+      throw new Error(`unknown option or missing value: ${argv[i]}; expected ${Object.keys(names).join(', ')}`);
+    }
+    options[name] = argv[i + 1];
+  }
+  for (const required of ['schemaDir', 'dynamodbEndpoint', 'port']) {
+    if (!options[required]) {
+      throw new Error(`--${required.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is required`);
+    }
+  }
+  options.port = Number(options.port);
+  if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) {
+    throw new Error(`--port must be a port number (1-65535), got ${options.port}`);
+  }
+  return options;
+}
+
+function readText(dir, relative, what) {
+  const full = path.resolve(dir, relative);
+  if (!fs.existsSync(full)) {
+    throw new Error(`${what} ${full} does not exist; expected it under the schema folder ${dir}`);
+  }
+  return fs.readFileSync(full, 'utf8');
+}
+
+/** Builds the simulator's config from the files in graphql-schema/, as they are. */
+function simulatorConfig(options) {
+  const dir = path.resolve(options.schemaDir);
+  const api = JSON.parse(readText(dir, 'api.json', 'the API manifest'));
+  const tables = new Set((api.tables || []).map((t) => t.dataSource));
+  for (const resolver of api.resolvers || []) {
+    if (!tables.has(resolver.dataSource)) {
+      throw new Error(`api.json: resolver ${resolver.typeName}.${resolver.fieldName} uses data source `
+        + `"${resolver.dataSource}", which no entry of "tables" declares; add it to "tables"`);
+    }
+  }
+  const templatePaths = [...new Set(api.resolvers.flatMap((r) => [r.request, r.response]))];
+  return {
+    schema: { path: path.join(dir, 'schema.graphql'), content: readText(dir, 'schema.graphql', 'the schema') },
+    mappingTemplates: templatePaths.map((p) => ({ path: p, content: readText(dir, p, 'the VTL template') })),
+    dataSources: [...tables].map((name) => ({
+      type: 'AMAZON_DYNAMODB',
+      name,
+      config: { endpoint: options.dynamodbEndpoint, region: options.region, tableName: name,
+        credentials: DYNAMODB_CREDENTIALS },
+    })),
+    resolvers: api.resolvers.map((r) => ({
+      kind: 'UNIT',
+      typeName: r.typeName,
+      fieldName: r.fieldName,
+      dataSourceName: r.dataSource,
+      requestMappingTemplateLocation: r.request,
+      responseMappingTemplateLocation: r.response,
+    })),
+    appSync: {
+      name: 'cdc-appsync-local',
+      apiKey: options.apiKey,
+      defaultAuthenticationType: { authenticationType: 'API_KEY' },
+      additionalAuthenticationProviders: [{ authenticationType: 'AWS_IAM' }],
+    },
+  };
+}
+
+/**
+ * The simulator listens on every interface; a local stack should not. Its HTTP server is private
+ * (`_server._httpServer`, @aws-amplify/amplify-appsync-simulator 2.16.20, pinned in package-lock.json), so
+ * wrap its listen(port) to add the host. If a later version renames it, the stack still runs, on all interfaces.
+ */
+function bindToHost(simulator, host) {
+  const httpServer = simulator._server && simulator._server._httpServer;
+  if (!httpServer) {
+    console.warn(`simulator: cannot bind to ${host} only (internal server not found); listening on all interfaces`);
+    return () => undefined;
+  }
+  const listen = httpServer.listen.bind(httpServer);
+  httpServer.listen = (port) => listen(port, host);
+  return () => httpServer.address();
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const simulator = new AmplifyAppSyncSimulator({ port: options.port });
+  simulator.init(simulatorConfig(options));
+  const address = bindToHost(simulator, options.host);
+  await simulator.start();
+  const port = (address() && address().port) || options.port;
+  const base = `${options.host}:${port}`;
+  const stop = async () => {
+    await simulator.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // The launcher holds our standard input: when it goes away, however it died, so do we.
+  process.stdin.on('end', stop);
+  process.stdin.resume();
+  console.log(JSON.stringify({ event: 'ready', graphqlUrl: `http://${base}/graphql`,
+    realtimeUrl: `ws://${base}/graphql/realtime` }));
+}
+
+main().catch((e) => {
+  console.log(JSON.stringify({ event: 'error', message: e && e.message ? e.message : String(e) }));
+  process.exit(1);
+});

@@ -1,0 +1,203 @@
+package com.cdcappsync.localstack;
+
+import com.cdcappsync.upsert.UpsertHandler;
+import com.cdcappsync.upsert.UpsertPipeline;
+import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
+import com.cdcappsync.upsert.config.HandlerConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole path on one machine, with real parts and without AWS or Docker:
+ * <ol>
+ *   <li>DynamoDB Local in this JVM, with one table per {@code graphql-schema/api.json} table (partition key,
+ *       TTL attribute as the CDK stack sets them);</li>
+ *   <li>the Amplify AppSync simulator as a child process, running {@code graphql-schema/} as is (API key the
+ *       default auth, IAM the additional one);</li>
+ *   <li>the Lambda handler ({@link UpsertHandler}, built as in Lambda from settings, signing with SigV4) behind
+ *       the Lambda Invoke API ({@link InvokeServer}).</li>
+ * </ol>
+ * {@link #close()} stops all three, in reverse order, and leaves no child process behind.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The region the handler signs for; the simulator accepts any. */
+    public static final String REGION = "us-east-1";
+    /** Dummy keys the handler signs with: the simulator does not verify SigV4 signatures. */
+    static final AwsCredentialsIdentity HANDLER_CREDENTIALS =
+            AwsCredentialsIdentity.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
+
+    private static final int FREE_PORT_ATTEMPTS = 3;
+
+    private final LocalStackOptions options;
+    private final ApiManifest manifest;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private DynamoDbLocal dynamoDb;
+    private SimulatorProcess simulator;
+    private InvokeServer invoke;
+
+    private LocalStack(LocalStackOptions options, ApiManifest manifest) {
+        this.options = options;
+        this.manifest = manifest;
+    }
+
+    /**
+     * Starts the three parts, reporting progress; on any failure stops what already started and rethrows.
+     *
+     * @throws IllegalStateException (or {@link UncheckedIOException}) naming the part, the cause and the fix
+     */
+    public static LocalStack start(LocalStackOptions options) {
+        ObjectMapper mapper = new ObjectMapper();
+        LocalStack stack = new LocalStack(options, ApiManifest.read(options.layout().apiManifest(), mapper));
+        try {
+            stack.startParts(mapper);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startParts(ObjectMapper mapper) {
+        dynamoDb = remember(onPort(options.dynamoDbPort(), port -> {
+            progress("[1/3] starting DynamoDB Local (in-process, in memory) on 127.0.0.1:" + port + " ...");
+            return DynamoDbLocal.start(port);
+        }));
+        try (DynamoDbClient client = dynamoDb.client()) {
+            new TableSetup(client, line -> progress("      " + line)).createAll(manifest);
+        }
+        simulator = remember(onPort(options.graphQlPort(), port -> {
+            progress("[2/3] starting the AppSync simulator (node) with " + options.layout().schemaDir()
+                    + " on 127.0.0.1:" + port + " ...");
+            return SimulatorProcess.start(new SimulatorProcess.Launch(options.node(), options.layout(),
+                    dynamoDb.endpoint(), port, options.apiKey(), options.startupTimeout(), options.simulatorOutput()),
+                    mapper);
+        }));
+        progress("      simulator ready (pid " + simulator.pid() + ")");
+        progress("[3/3] starting the handler behind the Lambda Invoke API ...");
+        UpsertPipeline pipeline = remember(UpsertPipeline.builder()
+                .config(HandlerConfig.fromEnvironment(handlerEnvironment()::get, true))
+                .credentials(AwsCredentialsSource.fixed(HANDLER_CREDENTIALS))
+                .functionName(options.functionName())
+                .log(options.lambdaLog())
+                .build());
+        invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), new UpsertHandler(pipeline),
+                mapper));
+        progress("      handler ready: function " + options.functionName() + ", IAM (SigV4) to the simulator");
+    }
+
+    /** The handler's settings: the caller's extras, then what the stack decides (endpoint, IAM, region). */
+    private Map<String, String> handlerEnvironment() {
+        Map<String, String> env = new HashMap<>(options.handlerEnvironment());
+        env.put("APPSYNC_GRAPHQL_URL", simulator.graphQlUrl().toString());
+        env.put("APPSYNC_AUTH", "iam");
+        env.put("AWS_REGION", REGION);
+        env.remove("APPSYNC_API_KEY");
+        return env;
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        started.push(part);
+        return part;
+    }
+
+    private void progress(String line) {
+        options.progress().accept(line);
+    }
+
+    /**
+     * Starts a part on {@code requested}, or, when it is 0, on a free loopback port. A free port is only free
+     * when it was looked up: if another process takes it before the part binds it, try another (3 times).
+     */
+    private static <T> T onPort(int requested, IntFunction<T> start) {
+        if (requested != 0) {
+            return start.apply(requested);
+        }
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+            try {
+                return start.apply(freePort());
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql}. */
+    public URI graphQlUrl() {
+        return simulator.graphQlUrl();
+    }
+
+    /** The real-time endpoint, {@code ws://127.0.0.1:<port>/graphql/realtime}. */
+    public URI realtimeUrl() {
+        return simulator.realtimeUrl();
+    }
+
+    /** The API key websites read and subscribe with. */
+    public String apiKey() {
+        return options.apiKey();
+    }
+
+    /** {@code http://127.0.0.1:<port>}, for {@code aws lambda invoke --endpoint-url}. */
+    public URI invokeEndpoint() {
+        return invoke.endpoint();
+    }
+
+    /** The function's invocation URL. */
+    public URI invokeUrl() {
+        return invoke.invocationUrl();
+    }
+
+    /** The function name the Invoke API answers to. */
+    public String functionName() {
+        return invoke.functionName();
+    }
+
+    /** DynamoDB Local's endpoint. */
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    /** The tables, as api.json declares them (local table name = data source name). */
+    public ApiManifest manifest() {
+        return manifest;
+    }
+
+    /** Whether something is still running (false once {@link #close()} ran). */
+    public synchronized boolean isRunning() {
+        return !started.isEmpty();
+    }
+
+    /** Stops the handler, the simulator (and its descendants) and DynamoDB Local; never throws. */
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                progress("could not stop " + part + " cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

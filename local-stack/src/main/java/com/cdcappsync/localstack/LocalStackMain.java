@@ -1,0 +1,141 @@
+package com.cdcappsync.localstack;
+
+import com.cdcappsync.upsert.mapping.MappingLoader;
+import com.cdcappsync.upsert.mapping.Mappings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/local-stack}: starts the local stack, prints its endpoints, replays a recorded batch through it
+ * and keeps running until Ctrl-C; with {@code --verify}, also proves that a WebSocket subscriber received every
+ * applied change, then stops. Exit status: 0 done (or verified), 1 replay or verification failed, 2 bad usage
+ * or the stack could not start.
+ */
+public final class LocalStackMain {
+
+    static final String USAGE = """
+            usage: bin/local-stack [--verify] [--replay FILE | --no-replay] [options]
+
+              (no flag)           start, replay the bundled sample, keep running until Ctrl-C
+              --verify            subscribe over WebSocket, replay, check that every applied change arrived
+                                  (whole object), print them, stop; exit 0 only then
+              --replay FILE       replay this invocation instead of the bundled sample
+                                  (lambda-upsert/samples/odoo-product-changes.json)
+              --no-replay         replay nothing; keep running until Ctrl-C
+              --dynamodb-port N   DynamoDB Local's port (default 8000; 0 = any free port)
+              --graphql-port N    the AppSync simulator's port, GraphQL and real-time (default 20002; 0 = any)
+              --invoke-port N     the Lambda Invoke API's port (default 9001; 0 = any)
+              --api-key KEY       the API key (default da2-local-stack-key)
+              --function-name N   the function name the Invoke API serves (default cdc-appsync-upsert)
+              --timeout SECONDS   how long --verify waits for the subscription messages (default 30)
+              --root DIR          the repository folder (default: found upwards from the working directory)
+              --node CMD          the Node.js command (default node)
+              --verbose           also print the simulator's own output
+            The handler reads its other settings (PUBLISH_COALESCE, MAPPING_PATH, ...) from the environment.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+
+    LocalStackMain(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(new LocalStackMain(System.out, System.err, System.getenv()).run(args, true));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param untilInterrupted whether to keep the stack running after a replay without {@code --verify}
+     */
+    int run(String[] args, boolean untilInterrupted) throws InterruptedException {
+        LauncherArguments parsed;
+        try {
+            parsed = LauncherArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        if (parsed.help()) {
+            out.print(USAGE);
+            return 0;
+        }
+        LocalStackOptions options;
+        LocalStack stack;
+        Mappings mappings;
+        try {
+            options = parsed.options(environment, out);
+            mappings = mappings(options);
+            stack = LocalStack.start(options);
+        } catch (RuntimeException e) {
+            err.println("local stack: " + e.getMessage());
+            return 2;
+        }
+        Thread stopOnExit = new Thread(() -> stop(stack), "local-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            printEndpoints(stack, parsed);
+            Path replayFile = parsed.replay() != null ? parsed.replay() : options.layout().sample();
+            Replay replay = new Replay(stack, SubscriptionSpec.forMappings(mappings), out);
+            if (parsed.verify()) {
+                return replay.verify(replayFile, parsed.timeout()) ? 0 : 1;
+            }
+            if (!parsed.noReplay() && !replay.replay(replayFile)) {
+                return 1;
+            }
+            if (untilInterrupted) {
+                out.println("local stack running; press Ctrl-C to stop");
+                new CountDownLatch(1).await();
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("local stack: " + e.getMessage());
+            return 1;
+        } finally {
+            stop(stack);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running.
+            }
+        }
+    }
+
+    private void stop(LocalStack stack) {
+        if (stack.isRunning()) {
+            out.println("stopping the local stack ...");
+            stack.close();
+            out.println("local stack stopped");
+        }
+    }
+
+    private static Mappings mappings(LocalStackOptions options) {
+        MappingLoader loader = new MappingLoader(new ObjectMapper());
+        String path = options.handlerEnvironment().get("MAPPING_PATH");
+        return path == null || path.isBlank() ? loader.loadDefault() : loader.load(Path.of(path));
+    }
+
+    private void printEndpoints(LocalStack stack, LauncherArguments parsed) {
+        String tables = String.join(", ", stack.manifest().tables().stream().map(ApiManifest.Table::dataSource).toList());
+        out.println();
+        out.println("local stack ready");
+        out.println("  GraphQL URL     " + stack.graphQlUrl());
+        out.println("  real-time URL   " + stack.realtimeUrl() + "  (AppSync graphql-ws protocol)");
+        out.println("  API key         " + stack.apiKey());
+        out.println("  invoke URL      " + stack.invokeUrl());
+        out.println("  DynamoDB Local  " + stack.dynamoDbEndpoint() + "  (tables " + tables + ")");
+        out.println("  try:  aws lambda invoke --endpoint-url " + stack.invokeEndpoint() + " --function-name "
+                + stack.functionName() + " --cli-binary-format raw-in-base64-out --payload fileb://"
+                + "lambda-upsert/samples/odoo-product-changes.json /dev/stdout");
+        out.println();
+    }
+}

@@ -1,0 +1,218 @@
+package com.cdcappsync.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The AppSync simulator ({@code local-stack/simulator/simulator.js}) as a child process. {@link #start} waits
+ * for its JSON ready line; {@link #close} (and a shutdown hook, for a JVM that exits without closing) ends it
+ * and every process it started. The child also exits by itself when its standard input, held by this JVM,
+ * closes, so even a killed launcher leaves no simulator behind.
+ *
+ * <p>Its other output is kept (the last {@value #KEPT_LINES} lines, shown when it fails) and passed to
+ * {@code output} when given: it logs every DynamoDB error, including the condition failures that stale
+ * events cause on purpose.
+ */
+public final class SimulatorProcess implements AutoCloseable {
+
+    static final int KEPT_LINES = 40;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final Process process;
+    private final URI graphQlUrl;
+    private final URI realtimeUrl;
+    private final Thread shutdownHook;
+
+    private SimulatorProcess(Process process, JsonNode ready) {
+        this.process = process;
+        this.graphQlUrl = URI.create(ready.get("graphqlUrl").asText());
+        this.realtimeUrl = URI.create(ready.get("realtimeUrl").asText());
+        this.shutdownHook = new Thread(this::stopProcessTree, "local-stack-simulator-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * What to start.
+     *
+     * @param node        the Node.js command, e.g. {@code node}
+     * @param layout      where simulator.js and graphql-schema/ are
+     * @param dynamoDb    the DynamoDB Local endpoint the data sources use
+     * @param port        the port to listen on (127.0.0.1)
+     * @param apiKey      the API key the simulator accepts
+     * @param startupTime how long to wait for the ready line
+     * @param output      receives the simulator's other output lines; may be null (kept only)
+     */
+    public record Launch(String node, RepositoryLayout layout, URI dynamoDb, int port, String apiKey,
+                         Duration startupTime, Consumer<String> output) {
+    }
+
+    /**
+     * Starts the simulator and waits until it serves.
+     *
+     * @throws IllegalStateException when it cannot start, exits, or is not ready in time; with its last output
+     */
+    public static SimulatorProcess start(Launch launch, ObjectMapper mapper) {
+        RepositoryLayout layout = launch.layout();
+        layout.requireSimulatorInstalled();
+        List<String> command = List.of(launch.node(), layout.simulatorScript().toString(),
+                "--schema-dir", layout.schemaDir().toString(), "--dynamodb-endpoint", launch.dynamoDb().toString(),
+                "--port", Integer.toString(launch.port()), "--host", "127.0.0.1", "--api-key", launch.apiKey());
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(layout.simulatorDir().toFile())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run '" + launch.node() + "' to start the AppSync simulator: "
+                    + e.getMessage() + ". Fix: install Node.js 18 or newer and put node on PATH (or pass --node).", e);
+        }
+        Output output = new Output(mapper, launch.output());
+        Thread.ofPlatform().daemon().name("local-stack-simulator-output")
+                .start(() -> output.drain(process));
+        try {
+            JsonNode ready = output.ready.get(launch.startupTime().toMillis(), TimeUnit.MILLISECONDS);
+            return new SimulatorProcess(process, ready);
+        } catch (TimeoutException | InterruptedException | ExecutionException e) {
+            destroyTree(process);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            String why = e instanceof ExecutionException ee ? ee.getCause().getMessage()
+                    : "no ready line within " + launch.startupTime().toSeconds() + " s";
+            throw new IllegalStateException("the AppSync simulator did not start: " + why + ". Its last output:\n"
+                    + output.lastLines() + "\nFix: run `node " + layout.simulatorDir().resolve("install-simulator.js")
+                    + "` (or the Maven build) to install it; check that port " + launch.port() + " is free.");
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>/graphql}. */
+    public URI graphQlUrl() {
+        return graphQlUrl;
+    }
+
+    /** {@code ws://127.0.0.1:<port>/graphql/realtime}, AppSync's real-time protocol ({@code graphql-ws}). */
+    public URI realtimeUrl() {
+        return realtimeUrl;
+    }
+
+    /** The simulator's process id (for diagnostics). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Ends the simulator and its descendants: a polite stop first, then a forced one. */
+    @Override
+    public void close() {
+        stopProcessTree();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // Called from another shutdown hook: ours runs (or ran) anyway.
+        }
+    }
+
+    private void stopProcessTree() {
+        destroyTree(process);
+    }
+
+    private static void destroyTree(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Reads the child's output: the ready (or error) line completes {@link #ready}, the rest is kept. */
+    private static final class Output {
+        private final ObjectMapper mapper;
+        private final Consumer<String> sink;
+        private final Deque<String> last = new ArrayDeque<>();
+        private final CompletableFuture<JsonNode> ready = new CompletableFuture<>();
+
+        Output(ObjectMapper mapper, Consumer<String> sink) {
+            this.mapper = mapper;
+            this.sink = sink;
+        }
+
+        void drain(Process process) {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    accept(line);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                keep("(output lost: " + e.getMessage() + ")");
+            }
+            ready.completeExceptionally(new IllegalStateException("the simulator exited"
+                    + (process.isAlive() ? "" : " with status " + exitValue(process))));
+        }
+
+        private void accept(String line) {
+            if (!ready.isDone() && line.startsWith("{\"event\":")) {
+                JsonNode event = parse(line);
+                if (event != null && "ready".equals(event.path("event").asText())) {
+                    ready.complete(event);
+                    return;
+                }
+                if (event != null && "error".equals(event.path("event").asText())) {
+                    ready.completeExceptionally(new IllegalStateException(event.path("message").asText()));
+                }
+            }
+            keep(line);
+            if (sink != null) {
+                sink.accept(line);
+            }
+        }
+
+        private JsonNode parse(String line) {
+            try {
+                return mapper.readTree(line);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private synchronized void keep(String line) {
+            if (last.size() == KEPT_LINES) {
+                last.removeFirst();
+            }
+            last.addLast(line);
+        }
+
+        synchronized String lastLines() {
+            return last.isEmpty() ? "  (nothing)" : "  " + String.join("\n  ", last);
+        }
+
+        private static String exitValue(Process process) {
+            try {
+                return Integer.toString(process.waitFor());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "unknown";
+            }
+        }
+    }
+}

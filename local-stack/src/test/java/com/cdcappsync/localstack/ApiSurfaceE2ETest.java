@@ -1,0 +1,139 @@
+package com.cdcappsync.localstack;
+
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_1_SNAPSHOT;
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_2_ARCHIVE;
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_2_SNAPSHOT;
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_3_DELETE;
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_3_FOR_SALE_AGAIN;
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_3_INSERT;
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_3_NOT_FOR_SALE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cdcappsync.upsert.appsync.GraphQlError;
+import com.cdcappsync.upsert.appsync.GraphQlResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What a website sees with the API key: it cannot write (mutations are IAM only), and queries list only live
+ * items, page by page. Real events (schemas off, decimals as strings).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiSurfaceE2ETest {
+
+    private static final String SETTING = "noschemas-string";
+    private E2eStack e2e;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        e2e = new E2eStack();
+        writeLiveArchivedDeletedAndReshownProducts();
+    }
+
+    @BeforeEach
+    void startFromAQuietSubscription() throws InterruptedException {
+        e2e.resync();
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (e2e != null) {
+            e2e.close();
+        }
+    }
+
+    /** 311 live, 312 archived, 313 deleted, 314 hidden then for sale again (live). */
+    private void writeLiveArchivedDeletedAndReshownProducts() throws Exception {
+        int[][] steps = {{PRODUCT_1_SNAPSHOT, 311}, {PRODUCT_2_SNAPSHOT, 312}, {PRODUCT_2_ARCHIVE, 312},
+            {PRODUCT_3_INSERT, 313}, {PRODUCT_3_DELETE, 313}, {PRODUCT_3_INSERT, 314},
+            {PRODUCT_3_NOT_FOR_SALE, 314}, {PRODUCT_3_FOR_SALE_AGAIN, 314}};
+        for (int[] step : steps) {
+            assertThat(e2e.invokeOne(e2e.fixtures.single(SETTING, step[0], step[1]))).isEqualTo("applied");
+            e2e.nextMessage();
+        }
+    }
+
+    @Test
+    void mutation_withTheApiKey_isRefusedAndWritesNothing() throws Exception {
+        GraphQlResponse response = e2e.asWebsite("mutation { upsertProduct(input: {id: \"399\", version: 1e12, "
+                + "name: \"defaced\"}) { id name } }");
+
+        GraphQlError error = response.errors().getFirst();
+        assertThat(error.errorType()).isEqualTo("Unauthorized");
+        assertThat(error.isUnauthorized()).isTrue();
+        assertThat(response.data().path("upsertProduct").isNull()).isTrue();
+        assertThat(e2e.item("Product", 399)).isEmpty();
+        e2e.assertNoMessageSinceLastOne();
+    }
+
+    @Test
+    void deleteMutation_withTheApiKey_isRefusedAndLeavesTheItemLive() throws Exception {
+        GraphQlResponse response = e2e.asWebsite("mutation { deleteProduct(input: {id: \"311\", version: 1e12}) "
+                + "{ id } }");
+
+        assertThat(response.errors()).singleElement().satisfies(e -> assertThat(e.isUnauthorized()).isTrue());
+        assertThat(e2e.item("Product", 311).get("deleted").bool()).isFalse();
+        e2e.assertNoMessageSinceLastOne();
+    }
+
+    @Test
+    void listProducts_liveArchivedAndDeletedRows_listsOnlyTheLiveOnes() {
+        JsonNode page = e2e.asWebsite("{ listProducts(limit: 100) { items { id name deleted } nextToken } }")
+                .data().get("listProducts");
+
+        assertThat(ids(page.get("items"))).contains("311", "314").doesNotContain("312", "313");
+        assertThat(page.get("items")).allSatisfy(item -> assertThat(item.get("deleted").asBoolean()).isFalse());
+        assertThat(page.get("nextToken").isNull()).isTrue();
+    }
+
+    @Test
+    void listProducts_onePerPage_followsNextTokenAndStillHidesTombstones() {
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        for (int pages = 0; pages < 20; pages++) {
+            String after = token == null ? "" : ", nextToken: \"" + token + "\"";
+            JsonNode page = e2e.asWebsite("{ listProducts(limit: 1" + after + ") { items { id } nextToken } }")
+                    .data().get("listProducts");
+            seen.addAll(ids(page.get("items")));
+            if (page.get("nextToken").isNull()) {
+                break;
+            }
+            token = page.get("nextToken").asText();
+        }
+
+        assertThat(seen).contains("311", "314").doesNotContain("312", "313").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void getProduct_tombstones_areNullAndLiveItemsAreWhole() {
+        JsonNode data = e2e.asWebsite("{ live: getProduct(id: \"311\") { id name listPrice deleted } "
+                + "archived: getProduct(id: \"312\") { id } deleted: getProduct(id: \"313\") { id } }").data();
+
+        assertThat(data.get("live").get("name").asText()).isEqualTo("Desk");
+        assertThat(data.get("live").get("listPrice").asText()).isEqualTo("12.50");
+        assertThat(data.get("archived").isNull()).isTrue();
+        assertThat(data.get("deleted").isNull()).isTrue();
+    }
+
+    @Test
+    void listCategories_freshCategory_isListed() throws Exception {
+        e2e.assertNoMessageSinceLastOne();
+
+        JsonNode items = e2e.asWebsite("{ listCategories { items { id name completeName } } }")
+                .data().get("listCategories").get("items");
+
+        assertThat(items).isNotEmpty().allSatisfy(c -> assertThat(c.get("name").asText()).isEqualTo("All"));
+    }
+
+    private static List<String> ids(JsonNode items) {
+        List<String> ids = new ArrayList<>();
+        items.forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,102 @@
+package com.cdcappsync.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The real Debezium fixtures of {@code lambda-upsert/src/test/resources/fixtures/debezium/<setting>/confluent-object.json}
+ * (see SCENARIO.md there: line N of its index is element N-1), sliced into single Confluent sink records, with
+ * the few hand-made variations the tests need (another row id, so that tests of one class do not share rows).
+ */
+final class Fixtures {
+
+    /** Scenario lines (1-based), as SCENARIO.md's line index numbers them (all settings but the truncate one). */
+    static final int CATEGORY_1_SNAPSHOT = 1;
+    static final int PRODUCT_1_SNAPSHOT = 3;
+    static final int PRODUCT_2_SNAPSHOT = 4;
+    static final int PRODUCT_3_INSERT = 5;
+    static final int PRODUCT_1_PRICE_UPDATE_TOAST = 6;
+    static final int PRODUCT_1_TRANSLATION_TOAST = 7;
+    static final int PRODUCT_2_ARCHIVE = 8;
+    static final int PRODUCT_3_NOT_FOR_SALE = 9;
+    static final int PRODUCT_3_FOR_SALE_AGAIN = 10;
+    static final int PRODUCT_3_DELETE = 11;
+    static final int PRODUCT_3_TOMBSTONE = 12;
+    static final int PRODUCT_4_REINSERT = 13;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Path root;
+
+    Fixtures(Path repositoryRoot) {
+        this.root = repositoryRoot.resolve("lambda-upsert/src/test/resources/fixtures/debezium");
+    }
+
+    /** One record of a setting's Confluent array, as a fresh copy. */
+    ObjectNode record(String setting, int line) {
+        JsonNode all = read(root.resolve(setting).resolve("confluent-object.json"));
+        if (line < 1 || line > all.size()) {
+            throw new IllegalArgumentException(setting + " has lines 1-" + all.size() + ", not " + line);
+        }
+        return (ObjectNode) all.get(line - 1).deepCopy();
+    }
+
+    /** The same record for another row: the key's, {@code after}'s and {@code before}'s id (or the flat row's). */
+    ObjectNode record(String setting, int line, int id) {
+        ObjectNode record = record(setting, line);
+        ObjectNode payload = (ObjectNode) record.get("payload");
+        setId(unwrap(payload.get("key")), id);
+        JsonNode value = unwrap(payload.get("value"));
+        if (value != null && (value.has("after") || value.has("before"))) {
+            setId(value.get("after"), id);
+            setId(value.get("before"), id);
+        } else {
+            setId(value, id);
+        }
+        return record;
+    }
+
+    /** A Confluent sink invocation holding {@code records}, in order. */
+    ArrayNode batch(JsonNode... records) {
+        ArrayNode batch = mapper.createArrayNode();
+        for (JsonNode record : records) {
+            batch.add(record.deepCopy());
+        }
+        return batch;
+    }
+
+    /** The setting's record at {@code line} for row {@code id}, alone in an invocation. */
+    ArrayNode single(String setting, int line, int id) {
+        return batch(record(setting, line, id));
+    }
+
+    /** The LSN (version) of a record, as Debezium delivered it. */
+    static long lsn(JsonNode record) {
+        JsonNode value = unwrap(record.path("payload").get("value"));
+        return value.has("source") ? value.get("source").get("lsn").asLong() : value.get("__lsn").asLong();
+    }
+
+    /** The {@code payload} under a JsonConverter {@code {schema, payload}} wrapper, or the node itself. */
+    private static JsonNode unwrap(JsonNode node) {
+        return node != null && node.has("schema") && node.has("payload") ? node.get("payload") : node;
+    }
+
+    private static void setId(JsonNode row, int id) {
+        if (row instanceof ObjectNode object && object.has("id")) {
+            object.put("id", id);
+        }
+    }
+
+    private JsonNode read(Path file) {
+        try {
+            return mapper.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the fixture " + file + "; run the tests from the repository "
+                    + "(the Maven build sets -D" + RepositoryLayout.ROOT_PROPERTY + ")", e);
+        }
+    }
+}

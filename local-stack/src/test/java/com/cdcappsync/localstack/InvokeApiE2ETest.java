@@ -1,0 +1,136 @@
+package com.cdcappsync.localstack;
+
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_1_SNAPSHOT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/**
+ * The Invoke API as Lambda clients see it, through the AWS SDK's own Lambda client with an endpoint override
+ * (the same REST protocol {@code aws lambda invoke --endpoint-url} speaks): answers, function errors and
+ * unknown functions look as they do on AWS.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvokeApiE2ETest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private E2eStack e2e;
+    private LambdaClient lambda;
+
+    @BeforeAll
+    void startStack() {
+        e2e = new E2eStack();
+        lambda = LambdaClient.builder().endpointOverride(e2e.stack.invokeEndpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @BeforeEach
+    void startFromAQuietSubscription() throws InterruptedException {
+        e2e.resync();
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (lambda != null) {
+            lambda.close();
+        }
+        if (e2e != null) {
+            e2e.close();
+        }
+    }
+
+    private InvokeResponse invoke(String functionName, String payload) {
+        return lambda.invoke(b -> b.functionName(functionName).payload(SdkBytes.fromUtf8String(payload)));
+    }
+
+    @Test
+    void invoke_sdkLambdaClientWithAConfluentBatch_returnsTheAlignedResults() throws Exception {
+        String batch = e2e.fixtures.single("noschemas-precise", PRODUCT_1_SNAPSHOT, 401).toString();
+
+        InvokeResponse response = invoke(e2e.stack.functionName(), batch);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.functionError()).isNull();
+        assertThat(response.executedVersion()).isEqualTo("$LATEST");
+        JsonNode result = MAPPER.readTree(response.payload().asUtf8String()).get(0).get("payload").get("result");
+        assertThat(result.get("status").asText()).isEqualTo("applied");
+        assertThat(result.get("item").asText()).isEqualTo("Product#401");
+        e2e.nextMessage("onUpsertProduct", 401);
+    }
+
+    @Test
+    void invoke_functionArnWithQualifier_reachesTheSameFunction() throws Exception {
+        String arn = "arn:aws:lambda:us-east-1:000000000000:function:" + e2e.stack.functionName() + ":live";
+        String batch = e2e.fixtures.single("noschemas-precise", PRODUCT_1_SNAPSHOT, 402).toString();
+
+        InvokeResponse response = invoke(arn, batch);
+
+        assertThat(response.functionError()).isNull();
+        e2e.nextMessage("onUpsertProduct", 402);
+    }
+
+    @Test
+    void invoke_unknownInvocationShape_isAnUnhandledFunctionErrorWithLambdasErrorDocument() throws Exception {
+        InvokeResponse response = invoke(e2e.stack.functionName(), "{\"Records\":[{\"body\":\"x\"}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        JsonNode error = MAPPER.readTree(response.payload().asUtf8String());
+        assertThat(error.get("errorType").asText()).isEqualTo("com.cdcappsync.upsert.adapter.InputShapeException");
+        assertThat(error.get("errorMessage").asText()).contains("Confluent AWS Lambda Sink");
+        e2e.assertNoMessageSinceLastOne();
+    }
+
+    @Test
+    void invoke_unknownFunction_isResourceNotFound() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> invoke("no-such-function", "[]"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("no-such-function");
+    }
+
+    @Test
+    void invoke_dryRun_answers204WithoutRunningTheHandler() throws Exception {
+        String batch = e2e.fixtures.single("noschemas-precise", PRODUCT_1_SNAPSHOT, 403).toString();
+
+        InvokeResponse response = lambda.invoke(b -> b.functionName(e2e.stack.functionName())
+                .invocationType(InvocationType.DRY_RUN).payload(SdkBytes.fromUtf8String(batch)));
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(e2e.item("Product", 403)).isEmpty();
+    }
+
+    @Test
+    void post_notJson_isAnUnhandledFunctionError() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI url = e2e.stack.invokeUrl();
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url)
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"payload\":")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Amz-Function-Error")).contains("Unhandled");
+        JsonNode error = MAPPER.readTree(response.body());
+        assertThat(error.has("errorMessage")).isTrue();
+        assertThat(error.get("errorType").asText()).contains("Json");
+    }
+}
