@@ -35,9 +35,21 @@ public record ChangeEvent(SourceRecord record, String schema, String table, Oper
     public ChangeEvent {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(operation, "operation");
-        key = Collections.unmodifiableMap(new LinkedHashMap<>(key));
-        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        key = readOnly(key);
+        columns = readOnly(columns);
         unknownColumns = Set.copyOf(unknownColumns);
+    }
+
+    /** What {@link Collections#unmodifiableMap} returns: maps of that class are not copied again. */
+    private static final Class<?> READ_ONLY_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
+    /**
+     * A read-only map in the given order. The decoder hands over maps it built for this event alone, already
+     * wrapped, and never touches them again; copying them again showed as a fifth of decoding in profiles.
+     * Any other map is copied.
+     */
+    private static Map<String, Object> readOnly(Map<String, Object> map) {
+        return READ_ONLY_MAP.isInstance(map) ? map : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** An event with nothing to write. */

@@ -3,9 +3,11 @@ package com.cdcappsync.upsert.decode;
 import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decodes a neutral record into a {@link ChangeEvent}. Reads both Debezium's envelope ({@code op},
@@ -20,6 +22,10 @@ public final class DebeziumDecoder {
     private final JsonLayers layers;
     private final RowReader rows;
     private final DecoderOptions options;
+    private static final int MAX_CACHED_TOPICS = 1024;
+
+    /** Parsed topic names (a deployment has a handful of topics; capped for those with thousands). */
+    private final Map<String, TopicName> topics = new ConcurrentHashMap<>();
 
     public DebeziumDecoder(ObjectMapper mapper, DecoderOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -35,7 +41,8 @@ public final class DebeziumDecoder {
      */
     public ChangeEvent decode(SourceRecord record) {
         String topic = record.location().topic();
-        TopicName topicName = TopicName.parse(topic);
+        TopicName topicName = topics.size() < MAX_CACHED_TOPICS ? topics.computeIfAbsent(topic, TopicName::parse)
+                : TopicName.parse(topic);
         if (topicName.isHeartbeat()) {
             return ChangeEvent.ignored(record, null, null, '?', "Debezium heartbeat");
         }
@@ -57,14 +64,14 @@ public final class DebeziumDecoder {
 
     private Map<String, Object> readKey(SourceRecord record) {
         SchemaAndPayload key = unwrapSchema(layers.unwrap(record.key(), "key"));
-        Map<String, Object> out = new LinkedHashMap<>();
         if (key == null || !key.payload().isObject()) {
-            return out;
+            return Map.of();
         }
+        Map<String, Object> out = new LinkedHashMap<>();
         key.payload().fields().forEachRemaining(e -> out.put(e.getKey(),
                 rows.values().decode(e.getKey(), e.getValue(),
                         key.schema() == null ? null : key.schema().field(e.getKey()))));
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     /** {@code {"schema":..,"payload":..}} becomes its parts; anything else is a payload without schema. */

@@ -3,6 +3,7 @@ package com.cdcappsync.upsert.decode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,8 @@ final class RowReader {
      * @param skip   columns that are not row data
      */
     Row read(JsonNode row, FieldSchema schema, Predicate<String> skip) {
-        Map<String, Object> columns = new LinkedHashMap<>();
+        // Sized for the row: a resize per record showed up in profiles.
+        Map<String, Object> columns = new LinkedHashMap<>(row.size() * 4 / 3 + 1);
         Set<String> unknown = new HashSet<>();
         row.fields().forEachRemaining(e -> {
             String column = e.getKey();
@@ -50,7 +52,7 @@ final class RowReader {
             }
             columns.put(column, values.decode(column, e.getValue(), schema == null ? null : schema.field(column)));
         });
-        return new Row(columns, unknown);
+        return new Row(Collections.unmodifiableMap(columns), unknown);
     }
 
     /**

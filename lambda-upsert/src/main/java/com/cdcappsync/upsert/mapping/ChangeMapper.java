@@ -61,12 +61,13 @@ public final class ChangeMapper {
         }
         ObjectNode input = mapper.createObjectNode();
         input.put(table.idField(), id);
+        Map<Object, JsonNode> parsed = new IdentityHashMap<>(4);
         for (FieldSpec spec : table.fields()) {
             if (spec.field().equals(table.idField()) || event.unknownColumns().contains(spec.column())) {
                 continue;
             }
             if (event.columns().containsKey(spec.column())) {
-                input.set(spec.field(), converter.convert(spec, event.columns().get(spec.column())));
+                input.set(spec.field(), converter.convert(spec, event.columns().get(spec.column()), parsed));
             }
         }
         addUnmapped(table, event, input);

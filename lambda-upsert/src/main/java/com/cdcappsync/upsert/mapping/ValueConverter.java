@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Applies a {@link FieldSpec}'s conversion to a decoded column value, producing the GraphQL variable. */
@@ -32,6 +34,14 @@ final class ValueConverter {
     }
 
     JsonNode convert(FieldSpec spec, Object value) {
+        return convert(spec, value, new IdentityHashMap<>());
+    }
+
+    /**
+     * As {@link #convert(FieldSpec, Object)}, sharing parsed JSON text across the fields of one row: Odoo's
+     * {@code name} feeds both a translation and the whole map, and is parsed once.
+     */
+    JsonNode convert(FieldSpec spec, Object value, Map<Object, JsonNode> parsed) {
         if (value == null) {
             return NullNode.getInstance();
         }
@@ -45,8 +55,8 @@ final class ValueConverter {
                 case DECIMAL -> TextNode.valueOf(decimal(value, spec.options()).toPlainString());
                 case TIMESTAMP -> TextNode.valueOf(time.instant(value, spec.options().unit()).toString());
                 case DATE -> TextNode.valueOf(time.date(value).toString());
-                case JSON -> TextNode.valueOf(mapper.writeValueAsString(json(value)));
-                case TRANSLATION -> translation(value, spec.options());
+                case JSON -> TextNode.valueOf(json(value, parsed).toString()); // JsonNode.toString is valid JSON
+                case TRANSLATION -> translation(value, spec.options(), parsed);
             };
         } catch (MappingException e) {
             throw new MappingException("column '" + spec.column() + "' (field '" + spec.field() + "'): "
@@ -132,18 +142,24 @@ final class ValueConverter {
         }
     }
 
-    private JsonNode json(Object value) throws JsonProcessingException {
+    private JsonNode json(Object value, Map<Object, JsonNode> parsed) throws JsonProcessingException {
         if (value instanceof JsonNode node) {
             return node.isTextual() ? mapper.readTree(node.asText()) : node;
         }
         if (value instanceof String s) {
-            return mapper.readTree(s);
+            JsonNode known = parsed.get(s);
+            if (known == null) {
+                known = mapper.readTree(s);
+                parsed.put(s, known);
+            }
+            return known;
         }
         return auto(value);
     }
 
-    private JsonNode translation(Object value, ConversionOptions options) throws JsonProcessingException {
-        JsonNode map = json(value);
+    private JsonNode translation(Object value, ConversionOptions options, Map<Object, JsonNode> parsed)
+            throws JsonProcessingException {
+        JsonNode map = json(value, parsed);
         if (!map.isObject()) {
             return map.isValueNode() ? TextNode.valueOf(map.asText()) : TextNode.valueOf(map.toString());
         }

@@ -1,0 +1,100 @@
+package com.cdcappsync.bench;
+
+import com.cdcappsync.localstack.LambdaInvoker;
+import com.cdcappsync.localstack.LocalStack;
+import com.cdcappsync.localstack.LocalStackOptions;
+import com.cdcappsync.localstack.RealtimeClient;
+import com.cdcappsync.localstack.RepositoryLayout;
+import com.cdcappsync.upsert.internal.Json;
+import com.cdcappsync.upsert.mapping.MappingLoader;
+import com.cdcappsync.localstack.SubscriptionSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * End to end on the local stack: the time from invoking the handler (Lambda Invoke API) with one real
+ * Debezium update to the WebSocket subscriber receiving the changed product, over a few hundred changes.
+ * Prints p50, p99 and max, and the Invoke round trip alone for comparison.
+ *
+ * <p>Run from the repository root:
+ * {@code java -cp benchmarks/target/benchmarks.jar com.cdcappsync.bench.EndToEndHarness [changes]}
+ */
+public final class EndToEndHarness {
+
+    private EndToEndHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int changes = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int warmup = 30;
+        JsonNode template = Json.MAPPER.readTree(Fixtures.bytes("noschemas-precise", "confluent-object.json")).get(5);
+        LocalStackOptions options = LocalStackOptions.builder().layout(RepositoryLayout.locate(null))
+                .ephemeralPorts().progress(line -> { }).lambdaLog(line -> { }).simulatorOutput(line -> { }).build();
+        try (LocalStack stack = LocalStack.start(options);
+             RealtimeClient subscriber = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(),
+                     stack.apiKey(), Duration.ofSeconds(10))) {
+            SubscriptionSpec upserts = SubscriptionSpec.forMappings(new MappingLoader(Json.MAPPER).loadDefault())
+                    .stream().filter(s -> s.field().equals("onUpsertProduct")).findFirst().orElseThrow();
+            subscriber.subscribe(upserts.query(), Json.MAPPER.createObjectNode(), upserts.field(), Duration.ofSeconds(10));
+            LambdaInvoker invoker = new LambdaInvoker(stack.invokeUrl(), Duration.ofSeconds(30));
+            long[] endToEnd = new long[changes];
+            long[] invokeOnly = new long[changes];
+            for (int i = -warmup; i < changes; i++) {
+                long lsn = 50_000_000L + (i + warmup);
+                JsonNode batch = oneUpdate(template, lsn, i + warmup);
+                long start = System.nanoTime();
+                LambdaInvoker.Result result = invoker.invoke(batch);
+                long invoked = System.nanoTime();
+                if (!result.succeeded()) {
+                    throw new IllegalStateException("invocation failed: " + result.body());
+                }
+                awaitVersion(subscriber, lsn);
+                long received = System.nanoTime();
+                if (i >= 0) {
+                    endToEnd[i] = received - start;
+                    invokeOnly[i] = invoked - start;
+                }
+            }
+            System.out.printf("changes=%d (after %d warm-up), one record per invocation, one subscriber%n", changes, warmup);
+            print("invoke -> subscriber message", endToEnd);
+            print("invoke round trip alone      ", invokeOnly);
+        }
+    }
+
+    /** A real Debezium update of product 1 (fixture line 6) with a new price and the given LSN. */
+    private static JsonNode oneUpdate(JsonNode template, long lsn, int n) {
+        ObjectNode element = template.deepCopy();
+        ObjectNode payload = (ObjectNode) element.get("payload");
+        payload.put("offset", n);
+        ObjectNode value = (ObjectNode) payload.get("value");
+        ((ObjectNode) value.get("source")).put("lsn", lsn);
+        ((ObjectNode) value.get("after")).set("list_price", Json.MAPPER.createObjectNode().put("scale", 0)
+                .put("value", java.util.Base64.getEncoder().encodeToString(
+                        java.math.BigInteger.valueOf(100 + n % 900).toByteArray())));
+        ArrayNode batch = Json.MAPPER.createArrayNode();
+        batch.add(element);
+        return batch;
+    }
+
+    private static void awaitVersion(RealtimeClient subscriber, long lsn) throws InterruptedException {
+        while (true) {
+            RealtimeClient.Event event = subscriber.next(Duration.ofSeconds(10));
+            if (event == null) {
+                throw new IllegalStateException("no subscription message for version " + lsn + " within 10 s");
+            }
+            if ("data".equals(event.type()) && event.payload().path("version").asLong() == lsn) {
+                return;
+            }
+        }
+    }
+
+    private static void print(String label, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", label, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6);
+    }
+}
