@@ -42,6 +42,7 @@ record LauncherArguments(boolean help, boolean verify, Path replay, boolean noRe
                 case "--dynamodb-port" -> builder.dynamoDbPort(port(args, ++i, arg));
                 case "--graphql-port" -> builder.graphQlPort(port(args, ++i, arg));
                 case "--invoke-port" -> builder.invokePort(port(args, ++i, arg));
+                case "--web-port" -> builder.webPort(port(args, ++i, arg));
                 case "--api-key" -> builder.apiKey(value(args, ++i, arg));
                 case "--function-name" -> builder.functionName(value(args, ++i, arg));
                 case "--node" -> builder.node(value(args, ++i, arg));

@@ -26,9 +26,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>the Amplify AppSync simulator as a child process, running {@code graphql-schema/} as is (API key the
  *       default auth, IAM the additional one);</li>
  *   <li>the Lambda handler ({@link UpsertHandler}, built as in Lambda from settings, signing with SigV4) behind
- *       the Lambda Invoke API ({@link InvokeServer}).</li>
+ *       the Lambda Invoke API ({@link InvokeServer});</li>
+ *   <li>the live product page ({@link LivePageServer}: {@code local-stack/web/} and a {@code config.json}
+ *       pointing it at this stack).</li>
  * </ol>
- * {@link #close()} stops all three, in reverse order, and leaves no child process behind.
+ * {@link #close()} stops them all, in reverse order, and leaves no child process behind.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -46,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private DynamoDbLocal dynamoDb;
     private SimulatorProcess simulator;
     private InvokeServer invoke;
+    private LivePageServer page;
 
     private LocalStack(LocalStackOptions options, ApiManifest manifest) {
         this.options = options;
@@ -71,21 +74,21 @@ public final class LocalStack implements AutoCloseable {
 
     private void startParts(ObjectMapper mapper) {
         dynamoDb = remember(onPort(options.dynamoDbPort(), port -> {
-            progress("[1/3] starting DynamoDB Local (in-process, in memory) on 127.0.0.1:" + port + " ...");
+            progress("[1/4] starting DynamoDB Local (in-process, in memory) on 127.0.0.1:" + port + " ...");
             return DynamoDbLocal.start(port);
         }));
         try (DynamoDbClient client = dynamoDb.client()) {
             new TableSetup(client, line -> progress("      " + line)).createAll(manifest);
         }
         simulator = remember(onPort(options.graphQlPort(), port -> {
-            progress("[2/3] starting the AppSync simulator (node) with " + options.layout().schemaDir()
+            progress("[2/4] starting the AppSync simulator (node) with " + options.layout().schemaDir()
                     + " on 127.0.0.1:" + port + " ...");
             return SimulatorProcess.start(new SimulatorProcess.Launch(options.node(), options.layout(),
                     dynamoDb.endpoint(), port, options.apiKey(), options.startupTimeout(), options.simulatorOutput()),
                     mapper);
         }));
         progress("      simulator ready (pid " + simulator.pid() + ")");
-        progress("[3/3] starting the handler behind the Lambda Invoke API ...");
+        progress("[3/4] starting the handler behind the Lambda Invoke API ...");
         UpsertPipeline pipeline = remember(UpsertPipeline.builder()
                 .config(HandlerConfig.fromEnvironment(handlerEnvironment()::get, true))
                 .credentials(AwsCredentialsSource.fixed(HANDLER_CREDENTIALS))
@@ -95,6 +98,11 @@ public final class LocalStack implements AutoCloseable {
         invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), new UpsertHandler(pipeline),
                 mapper));
         progress("      handler ready: function " + options.functionName() + ", IAM (SigV4) to the simulator");
+        page = remember(onPort(options.webPort(), port -> {
+            progress("[4/4] serving the live page " + options.layout().webDir() + " on 127.0.0.1:" + port + " ...");
+            return LivePageServer.start(port, options.layout().webDir(),
+                    new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), options.apiKey()), mapper);
+        }));
     }
 
     /** The handler's settings: the caller's extras, then what the stack decides (endpoint, IAM, region). */
@@ -166,6 +174,11 @@ public final class LocalStack implements AutoCloseable {
     /** The function's invocation URL. */
     public URI invokeUrl() {
         return invoke.invocationUrl();
+    }
+
+    /** The live product page, {@code http://127.0.0.1:<port>/}, configured for this stack. */
+    public URI livePageUrl() {
+        return page.url();
     }
 
     /** The function name the Invoke API answers to. */

@@ -28,6 +28,7 @@ public final class LocalStackMain {
               --dynamodb-port N   DynamoDB Local's port (default 8000; 0 = any free port)
               --graphql-port N    the AppSync simulator's port, GraphQL and real-time (default 20002; 0 = any)
               --invoke-port N     the Lambda Invoke API's port (default 9001; 0 = any)
+              --web-port N        the live product page's port (default 9002; 0 = any)
               --api-key KEY       the API key (default da2-local-stack-key)
               --function-name N   the function name the Invoke API serves (default cdc-appsync-upsert)
               --timeout SECONDS   how long --verify waits for the subscription messages (default 30)
@@ -133,6 +134,8 @@ public final class LocalStackMain {
         out.println("  API key         " + stack.apiKey());
         out.println("  invoke URL      " + stack.invokeUrl());
         out.println("  DynamoDB Local  " + stack.dynamoDbEndpoint() + "  (tables " + tables + ")");
+        out.println("  live page       " + stack.livePageUrl() + "  (open it in a browser"
+                + (parsed.verify() ? "; run without --verify to keep it up)" : ")"));
         out.println("  try:  aws lambda invoke --endpoint-url " + stack.invokeEndpoint() + " --function-name "
                 + stack.functionName() + " --cli-binary-format raw-in-base64-out --payload fileb://"
                 + "lambda-upsert/samples/odoo-product-changes.json /dev/stdout");

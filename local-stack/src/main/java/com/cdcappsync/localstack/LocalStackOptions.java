@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * @param graphQlPort        the simulator's port (GraphQL and real-time); default {@value #DEFAULT_GRAPHQL_PORT},
  *                           0 picks a free one
  * @param invokePort         the Lambda Invoke API's port; default {@value #DEFAULT_INVOKE_PORT}, 0 picks a free one
+ * @param webPort            the live page's port; default {@value #DEFAULT_WEB_PORT}, 0 picks a free one
  * @param apiKey             the API key websites use; default {@value #DEFAULT_API_KEY}
  * @param functionName       the function name the Invoke API answers to; default {@value #DEFAULT_FUNCTION_NAME}
  * @param handlerEnvironment extra handler settings (README's configuration table, e.g. {@code PUBLISH_COALESCE});
@@ -24,13 +25,15 @@ import java.util.function.Consumer;
  * @param simulatorOutput    receives the simulator's own output; null (the default) keeps it for errors only
  */
 public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int graphQlPort, int invokePort,
-                                String apiKey, String functionName, Map<String, String> handlerEnvironment,
-                                String node, Duration startupTimeout, Consumer<String> progress,
-                                Consumer<String> lambdaLog, Consumer<String> simulatorOutput) {
+                                int webPort, String apiKey, String functionName,
+                                Map<String, String> handlerEnvironment, String node, Duration startupTimeout,
+                                Consumer<String> progress, Consumer<String> lambdaLog,
+                                Consumer<String> simulatorOutput) {
 
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_GRAPHQL_PORT = 20002;
     public static final int DEFAULT_INVOKE_PORT = 9001;
+    public static final int DEFAULT_WEB_PORT = 9002;
     public static final String DEFAULT_API_KEY = "da2-local-stack-key";
     public static final String DEFAULT_FUNCTION_NAME = "cdc-appsync-upsert";
 
@@ -50,6 +53,7 @@ public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int g
         private int dynamoDbPort = DEFAULT_DYNAMODB_PORT;
         private int graphQlPort = DEFAULT_GRAPHQL_PORT;
         private int invokePort = DEFAULT_INVOKE_PORT;
+        private int webPort = DEFAULT_WEB_PORT;
         private String apiKey = DEFAULT_API_KEY;
         private String functionName = DEFAULT_FUNCTION_NAME;
         private Map<String, String> handlerEnvironment = Map.of();
@@ -82,9 +86,14 @@ public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int g
             return this;
         }
 
+        public Builder webPort(int port) {
+            this.webPort = port;
+            return this;
+        }
+
         /** Every port picked free at start (tests, several stacks side by side). */
         public Builder ephemeralPorts() {
-            return dynamoDbPort(0).graphQlPort(0).invokePort(0);
+            return dynamoDbPort(0).graphQlPort(0).invokePort(0).webPort(0);
         }
 
         public Builder apiKey(String apiKey) {
@@ -137,6 +146,7 @@ public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int g
             checkPort("DynamoDB port", dynamoDbPort);
             checkPort("GraphQL port", graphQlPort);
             checkPort("invoke port", invokePort);
+            checkPort("web port", webPort);
             if (apiKey == null || apiKey.isBlank()) {
                 throw new IllegalArgumentException("API key must not be blank; pass --api-key KEY or keep the default");
             }
@@ -148,8 +158,8 @@ public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int g
                 throw new IllegalArgumentException("startup timeout must be positive, got " + startupTimeout);
             }
             RepositoryLayout located = layout != null ? layout : RepositoryLayout.locate(null);
-            return new LocalStackOptions(located, dynamoDbPort, graphQlPort, invokePort, apiKey, functionName,
-                    handlerEnvironment, node, startupTimeout, progress, lambdaLog, simulatorOutput);
+            return new LocalStackOptions(located, dynamoDbPort, graphQlPort, invokePort, webPort, apiKey,
+                    functionName, handlerEnvironment, node, startupTimeout, progress, lambdaLog, simulatorOutput);
         }
 
         private static void checkPort(String name, int port) {

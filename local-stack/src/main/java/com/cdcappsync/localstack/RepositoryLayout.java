@@ -67,6 +67,11 @@ public record RepositoryLayout(Path root) {
         return simulatorDir().resolve("simulator.js");
     }
 
+    /** {@code local-stack/web/}: the live product page (index.html, its modules and CSS). */
+    public Path webDir() {
+        return root.resolve("local-stack").resolve("web");
+    }
+
     /** The bundled sample of Odoo product changes (a Confluent sink batch of real Debezium output). */
     public Path sample() {
         return root.resolve("lambda-upsert").resolve("samples").resolve("odoo-product-changes.json");

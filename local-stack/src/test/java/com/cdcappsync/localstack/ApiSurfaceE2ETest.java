@@ -12,6 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cdcappsync.upsert.appsync.GraphQlError;
 import com.cdcappsync.upsert.appsync.GraphQlResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What a website sees with the API key: it cannot write (mutations are IAM only), and queries list only live
- * items, page by page. Real events (schemas off, decimals as strings).
+ * items, page by page. Real events (schemas off, decimals as strings). Also the live page the stack serves, and
+ * the API accepting requests from its origin (CORS).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiSurfaceE2ETest {
@@ -129,6 +136,32 @@ class ApiSurfaceE2ETest {
                 .data().get("listCategories").get("items");
 
         assertThat(items).isNotEmpty().allSatisfy(c -> assertThat(c.get("name").asText()).isEqualTo("All"));
+    }
+
+    @Test
+    void livePage_isServedWithThisStacksConfig_andTheApiAcceptsItsOrigin() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI page = e2e.stack.livePageUrl();
+
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(page).build(), BodyHandlers.ofString());
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        assertThat(index.body()).contains("<script type=\"module\" src=\"live-products.js\">");
+        JsonNode config = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(page.resolve("config.json"))
+                .build(), BodyHandlers.ofString()).body());
+        assertThat(config.get("graphqlUrl").asText()).isEqualTo(e2e.stack.graphQlUrl().toString());
+        assertThat(config.get("realtimeUrl").asText()).isEqualTo(e2e.stack.realtimeUrl().toString());
+        assertThat(config.get("apiKey").asText()).isEqualTo(e2e.stack.apiKey());
+
+        // The page's origin is not the API's (another port): the browser asks first, and the API must say yes.
+        String origin = "http://127.0.0.1:" + page.getPort();
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(e2e.stack.graphQlUrl())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-api-key").build(), BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isBetween(200, 299);
+        assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValueSatisfying(
+                allowed -> assertThat(allowed).isIn("*", origin));
     }
 
     private static List<String> ids(JsonNode items) {

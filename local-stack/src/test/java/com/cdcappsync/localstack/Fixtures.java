@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
 
 /**
  * The real Debezium fixtures of {@code lambda-upsert/src/test/resources/fixtures/debezium/<setting>/confluent-object.json}
@@ -78,6 +81,34 @@ final class Fixtures {
     static long lsn(JsonNode record) {
         JsonNode value = unwrap(record.path("payload").get("value"));
         return value.has("source") ? value.get("source").get("lsn").asLong() : value.get("__lsn").asLong();
+    }
+
+    /**
+     * Turns a real record into a later change of the same row: {@code source.lsn} (the version) becomes {@code lsn}
+     * and each column of {@code after} named in {@code columns} takes its new value. For schema-less settings.
+     */
+    static ObjectNode laterChange(ObjectNode record, long lsn, Map<String, JsonNode> columns) {
+        ObjectNode after = (ObjectNode) unwrap(withLsn(record, lsn).path("payload").get("value")).get("after");
+        columns.forEach(after::set);
+        return record;
+    }
+
+    /** A record with its {@code source.lsn} (the version) set to {@code lsn}; for schema-less settings. */
+    static ObjectNode withLsn(ObjectNode record, long lsn) {
+        ObjectNode value = (ObjectNode) unwrap(record.path("payload").get("value"));
+        ((ObjectNode) value.get("source")).put("lsn", lsn);
+        return record;
+    }
+
+    /** {@code amount} as Debezium's precise {@code VariableScaleDecimal} without schema: {scale, base64 unscaled}. */
+    JsonNode preciseDecimal(BigDecimal amount) {
+        return mapper.createObjectNode().put("scale", amount.scale())
+                .put("value", Base64.getEncoder().encodeToString(amount.unscaledValue().toByteArray()));
+    }
+
+    /** Odoo's jsonb translation text, as Debezium delivers a {@code name} column: {@code {"en_US": "..."}}. */
+    JsonNode translation(String english) {
+        return mapper.getNodeFactory().textNode(mapper.createObjectNode().put("en_US", english).toString());
     }
 
     /** The {@code payload} under a JsonConverter {@code {schema, payload}} wrapper, or the node itself. */

@@ -46,6 +46,8 @@ class LauncherE2ETest {
         assertThat(status).as("stdout:%n%s%nstderr:%n%s", output(), err).isZero();
         assertThat(output())
                 .contains("GraphQL URL", "real-time URL", "API key", "invoke URL")
+                .containsPattern("live page       http://127\\.0\\.0\\.1:\\d+/  \\(open it in a browser; run "
+                        + "without --verify to keep it up\\)")
                 .contains("16 record(s): {applied=6, ignored=1, stale=9}")
                 .contains("received onUpsertCategory Category#1 v26480456")
                 .contains("received onUpsertCategory Category#2 v26483792")

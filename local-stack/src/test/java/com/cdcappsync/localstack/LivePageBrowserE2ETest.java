@@ -1,0 +1,224 @@
+package com.cdcappsync.localstack;
+
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_1_TRANSLATION_TOAST;
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_3_DELETE;
+import static com.cdcappsync.localstack.Fixtures.PRODUCT_3_INSERT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live page ({@code local-stack/web/}) in headless Chromium against a real local stack: seeded with the
+ * bundled sample (16 real Debezium events), then changed through the Invoke API, as the connector would, with
+ * later versions of real fixture records (the sample's setting, schemas off, precise decimals). The page must
+ * show each change within 2 seconds, remove deleted rows, render markup as text, and after a dropped socket
+ * reconnect and catch up by query on a change made while it was away. Screenshots go to
+ * {@code local-stack/target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf(value = "com.cdcappsync.localstack.HeadlessChromium#installedOrCi",
+        disabledReason = HeadlessChromium.SKIPPED)
+class LivePageBrowserE2ETest {
+
+    private static final String SETTING = "noschemas-precise";
+    /** Above every LSN of the sample (the highest is 26483792): each change below is newer than the seed. */
+    private static final long LSN = 26_500_000;
+    private static final Duration UPDATE_DEADLINE = Duration.ofSeconds(2);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String MARKUP = "<img src=x onerror=\"window.__injected=1\"><b>Bold</b> & \"quoted\"";
+    private static final String ROWS = """
+            return [...document.querySelectorAll(arguments[0] + ' tbody tr')].map(r =>
+                [r.dataset.id, ...[...r.cells].map(c => c.textContent)]);""";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private E2eStack e2e;
+    private HeadlessChromium chromium;
+    private Path screenshots;
+
+    @BeforeAll
+    void startStackAndBrowser() throws IOException {
+        HeadlessChromium.requireInstalled();
+        e2e = new E2eStack();
+        Path root = RepositoryLayout.locate(null).root();
+        screenshots = root.resolve("local-stack/target/screenshots");
+        e2e.invoke((ArrayNode) mapper.readTree(RepositoryLayout.locate(null).sample().toFile()));
+        chromium = new HeadlessChromium(root.resolve("local-stack/target/chromium"));
+        chromium.driver.get(e2e.stack.livePageUrl().toString());
+    }
+
+    @AfterAll
+    void stop() {
+        try (E2eStack stack = e2e) {
+            if (chromium != null) {
+                chromium.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void noPageErrors() {
+        List<String> console = chromium.consoleMessages();
+        console.forEach(line -> System.out.println("  [browser console] " + line));
+        assertThat(console).as("browser console errors").noneMatch(line -> line.startsWith("SEVERE"));
+    }
+
+    @Test
+    @Order(1)
+    void open_showsTheSeededProductsAndCategoriesLive() {
+        waitFor("state live", WAIT, d -> "live".equals(script("return window.liveProducts?.state")));
+
+        assertThat(rows("#products")).containsExactly(
+                List.of("1", "Desk", "DESK-001", "Office desks", "14.00", "26481632"),
+                List.of("4", "Lamp \"Arc\"", "LAMP-ARC", "All", "21.50", "26483328"));
+        assertThat(rows("#categories")).containsExactly(
+                List.of("1", "All", "All", "26480456"),
+                List.of("2", "Office desks", "All / Office desks", "26483792"));
+        assertThat(chromium.driver.findElement(By.id("state")).getText()).contains("live");
+    }
+
+    @Test
+    @Order(2)
+    void priceUpdate_isShownWithinTwoSeconds() {
+        JsonNode record = Fixtures.laterChange(e2e.fixtures.record(SETTING, PRODUCT_1_TRANSLATION_TOAST), LSN + 100,
+                Map.of("list_price", e2e.fixtures.preciseDecimal(new BigDecimal("17.25"))));
+
+        long invokedAt = System.currentTimeMillis();
+        assertThat(e2e.invoke(e2e.fixtures.batch(record)).getFirst().path("status").asText()).isEqualTo("applied");
+        long answeredAt = System.currentTimeMillis();
+        waitFor("Product#1 at 17.25", UPDATE_DEADLINE, d -> cell("1", 4).equals("17.25"));
+        long seenAt = System.currentTimeMillis();
+
+        assertThat(script("return window.liveProducts.stats.lastChange.id")).isEqualTo("1");
+        long appliedAt = ((Number) script("return window.liveProducts.stats.lastChange.at")).longValue();
+        System.out.printf("live page latency: the page showed the new price %d ms after the invocation began "
+                + "(the Invoke API answered after %d ms; the test saw it after %d ms)%n",
+                appliedAt - invokedAt, answeredAt - invokedAt, seenAt - invokedAt);
+        assertThat(appliedAt - invokedAt).isLessThanOrEqualTo(UPDATE_DEADLINE.toMillis());
+        assertThat(row("1")).containsExactly("1", "Desk", "DESK-001", "Office desks", "17.25",
+                Long.toString(LSN + 100));
+        assertThat(chromium.driver.findElement(By.cssSelector("#products tr[data-id='1']")).getDomAttribute("class"))
+                .as("the changed row is highlighted").contains("changed");
+        chromium.screenshot(screenshots.resolve("live-page-after-update.png"));
+    }
+
+    @Test
+    @Order(3)
+    void nameWithMarkup_isRenderedAsText() {
+        JsonNode record = Fixtures.laterChange(e2e.fixtures.record(SETTING, PRODUCT_3_INSERT, 5), LSN + 200,
+                Map.of("name", e2e.fixtures.translation(MARKUP)));
+
+        assertThat(e2e.invoke(e2e.fixtures.batch(record)).getFirst().path("status").asText()).isEqualTo("applied");
+
+        waitFor("Product#5", WAIT, d -> !row("5").isEmpty());
+        assertThat(cell("5", 1)).isEqualTo(MARKUP);
+        assertThat(chromium.driver.findElements(By.cssSelector("#products img, #products b"))).isEmpty();
+        assertThat(script("return window.__injected")).isNull();
+        chromium.screenshot(screenshots.resolve("live-page-markup-as-text.png"));
+    }
+
+    @Test
+    @Order(4)
+    void delete_removesTheRow() {
+        JsonNode record = Fixtures.withLsn(e2e.fixtures.record(SETTING, PRODUCT_3_DELETE, 4), LSN + 300);
+
+        assertThat(e2e.invoke(e2e.fixtures.batch(record)).getFirst().path("status").asText()).isEqualTo("applied");
+
+        waitFor("Product#4 gone", WAIT, d -> row("4").isEmpty());
+        assertThat(rows("#products")).extracting(r -> r.getFirst()).containsExactly("1", "5");
+    }
+
+    @Test
+    @Order(5)
+    void droppedSocket_reconnectsAndCatchesUpOnChangesMadeWhileAway() {
+        long connections = ((Number) script("return window.liveProducts.stats.connections")).longValue();
+        script("window.liveProducts.dropSocket({holdReconnect: true})");
+        waitFor("state reconnecting", WAIT, d -> "reconnecting".equals(script("return window.liveProducts.state")));
+
+        // While the page is away: a price change and a delete. No socket can deliver them.
+        JsonNode price = Fixtures.laterChange(e2e.fixtures.record(SETTING, PRODUCT_1_TRANSLATION_TOAST), LSN + 400,
+                Map.of("list_price", e2e.fixtures.preciseDecimal(new BigDecimal("18.40"))));
+        JsonNode delete = Fixtures.withLsn(e2e.fixtures.record(SETTING, PRODUCT_3_DELETE, 5), LSN + 500);
+        assertThat(e2e.invoke(e2e.fixtures.batch(price, delete))).extracting(r -> r.path("status").asText())
+                .containsExactly("applied", "applied");
+        assertThat(cell("1", 4)).isEqualTo("17.25");
+        assertThat(row("5")).isNotEmpty();
+        chromium.screenshot(screenshots.resolve("live-page-reconnecting.png"));
+
+        script("window.liveProducts.resumeReconnect()");
+        waitFor("state live again", WAIT, d -> "live".equals(script("return window.liveProducts.state")));
+
+        assertThat(((Number) script("return window.liveProducts.stats.connections")).longValue())
+                .isEqualTo(connections + 1);
+        assertThat(script("return window.liveProducts.states.slice(-3)"))
+                .isEqualTo(List.of("live", "reconnecting", "live"));
+        assertThat(rows("#products")).containsExactly(
+                List.of("1", "Desk", "DESK-001", "Office desks", "18.40", Long.toString(LSN + 400)));
+        chromium.screenshot(screenshots.resolve("live-page-after-reconnect.png"));
+    }
+
+    @Test
+    @Order(6)
+    void wrongApiKey_staysReconnectingAndSaysWhy() {
+        try (LivePageServer wrongKey = LivePageServer.start(0, RepositoryLayout.locate(null).webDir(),
+                new LivePageServer.PageConfig(e2e.stack.graphQlUrl(), e2e.stack.realtimeUrl(), "da2-not-the-key"),
+                mapper)) {
+            chromium.driver.get(wrongKey.url().toString());
+
+            waitFor("a message", WAIT, d -> !chromium.driver.findElement(By.id("message")).getText().isEmpty());
+            String message = chromium.driver.findElement(By.id("message")).getText();
+            System.out.println("live page with a wrong API key says: " + message);
+            assertThat(message).startsWith("Cannot connect (").contains("apiKey in config.json");
+            assertThat(script("return window.liveProducts.state")).isEqualTo("reconnecting");
+            assertThat(rows("#products")).isEmpty();
+        }
+    }
+
+    private Object script(String javascript) {
+        return chromium.driver.executeScript(javascript);
+    }
+
+    /** Each row of the table as [id, cell texts...], read in one script call (no stale elements). */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> rows(String table) {
+        return (List<List<String>>) chromium.driver.executeScript(ROWS, table);
+    }
+
+    /** The product row with this id, or an empty list. */
+    private List<String> row(String id) {
+        return rows("#products").stream().filter(r -> r.getFirst().equals(id)).findFirst().orElse(List.of());
+    }
+
+    /** A product cell's text (1 = name ... 5 = version); empty when the row is missing. */
+    private String cell(String id, int column) {
+        List<String> row = row(id);
+        return row.size() > column ? row.get(column) : "";
+    }
+
+    private void waitFor(String what, Duration timeout, Predicate<Object> condition) {
+        new WebDriverWait(chromium.driver, timeout, Duration.ofMillis(10))
+                .withMessage(() -> what + " within " + timeout.toMillis() + " ms; products now " + rows("#products")
+                        + ", state " + script("return window.liveProducts?.state"))
+                .until(d -> condition.test(d));
+    }
+}

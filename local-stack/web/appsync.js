@@ -1,0 +1,195 @@
+// AppSync from a browser with nothing but fetch and WebSocket: GraphQL queries with the API key, and
+// AppSync's real-time protocol (subprotocol "graphql-ws") for subscriptions. No framework, no build step.
+// Works against AppSync (https://<id>.appsync-api.<region>.amazonaws.com/graphql and
+// wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql) and the local stack's simulator.
+//
+// config: {graphqlUrl, realtimeUrl, apiKey}, as config.json holds it.
+
+/** The auth object AppSync wants in the connection header and in every `start`: the GraphQL host and the key. */
+export function authorization(config) {
+  return { host: new URL(config.graphqlUrl).host, 'x-api-key': config.apiKey };
+}
+
+/**
+ * Sends one query with the API key; resolves with `data`, rejects with a readable message on an HTTP error,
+ * a GraphQL `errors` array (AppSync answers field errors with HTTP 200) or a timeout.
+ */
+export async function graphql(config, query, variables = {}, timeoutMs = 10000) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(config.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': config.apiKey },
+      body: JSON.stringify({ query, variables }),
+      signal: controller.signal,
+    });
+    const body = await response.json().catch(() => null);
+    const errors = body && Array.isArray(body.errors) ? body.errors : [];
+    if (!response.ok || errors.length > 0 || !body || !body.data) {
+      const detail = errors.map((e) => (e.errorType ? `${e.errorType}: ` : '') + e.message).join('; ');
+      throw new Error(`GraphQL ${response.ok ? 'error' : `HTTP ${response.status}`}: ${detail || response.statusText}`);
+    }
+    return body.data;
+  } catch (e) {
+    throw e.name === 'AbortError' ? new Error(`GraphQL request timed out after ${timeoutMs} ms`) : e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every item of a list query (`listProducts`, ...), following `nextToken` page after page. */
+export async function listAll(config, field, selection, pageSize = 100) {
+  const query = `query List($limit: Int, $nextToken: String) {
+    ${field}(limit: $limit, nextToken: $nextToken) { items { ${selection} } nextToken } }`;
+  const items = [];
+  let nextToken = null;
+  do {
+    const page = (await graphql(config, query, { limit: pageSize, nextToken }))[field];
+    items.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return items;
+}
+
+function base64Json(value) {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(JSON.stringify(value))) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+let subscriptionCounter = 0;
+
+/** A subscription id, unique in this page. */
+export function newSubscriptionId() {
+  subscriptionCounter += 1;
+  return `sub-${Date.now().toString(36)}-${subscriptionCounter}`;
+}
+
+/**
+ * One AppSync real-time connection. `open()` connects and waits for `connection_ack`; `subscribe()` sends `start`
+ * and waits for `start_ack` (only then is the subscription live). Each `data` message goes to `onData(id, data)`.
+ * When the socket closes for any reason (network, server, no keep-alive within the ack's connection timeout,
+ * an `error` for the connection, `close()`), `onClose(reason)` is called exactly once; reconnecting is the
+ * caller's job (see live-products.js).
+ */
+export class RealtimeConnection {
+  constructor(config, { onData, onClose, timeoutMs = 10000 }) {
+    this.config = config;
+    this.onData = onData;
+    this.onClose = onClose;
+    this.timeoutMs = timeoutMs;
+    this.pending = new Map(); // subscription id -> {resolve, reject} until start_ack
+    this.closed = false;
+    this.keepAliveTimer = null;
+  }
+
+  /** Connects and resolves after `connection_ack`; rejects (and closes) on an error, a close or a timeout. */
+  open() {
+    const header = base64Json(authorization(this.config));
+    this.socket = new WebSocket(`${this.config.realtimeUrl}?header=${encodeURIComponent(header)}&payload=e30=`,
+      'graphql-ws');
+    this.socket.onmessage = (event) => this.receive(event.data);
+    this.socket.onclose = (event) => this.close(`socket closed (code ${event.code})`);
+    this.socket.onerror = () => this.close('socket error');
+    this.socket.onopen = () => this.send({ type: 'connection_init' });
+    return this.await('connection', 'connection_ack');
+  }
+
+  /** Starts `query` (a subscription document) as `id` and resolves with the id at `start_ack`. */
+  subscribe(query, variables = {}, id = newSubscriptionId()) {
+    this.send({
+      id,
+      type: 'start',
+      payload: {
+        data: JSON.stringify({ query, variables }),
+        extensions: { authorization: authorization(this.config) },
+      },
+    });
+    return this.await(id, `start_ack of ${query.trim().split(/\s+/).slice(0, 2).join(' ')}`).then(() => id);
+  }
+
+  /** Closes the socket (if open) and reports `reason` once; later calls do nothing. */
+  close(reason = 'closed by the page') {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.keepAliveTimer);
+    for (const { reject } of this.pending.values()) reject(new Error(reason));
+    this.pending.clear();
+    if (this.socket && this.socket.readyState <= WebSocket.OPEN) this.socket.close();
+    this.onClose(reason);
+  }
+
+  await(key, what) {
+    return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new Error(`connection closed before ${what}`));
+      const timer = setTimeout(() => this.close(`no ${what} within ${this.timeoutMs} ms`), this.timeoutMs);
+      this.pending.set(key, {
+        resolve: (value) => { clearTimeout(timer); resolve(value); },
+        reject: (error) => { clearTimeout(timer); reject(error); },
+      });
+    });
+  }
+
+  settle(key, error, value) {
+    const waiter = this.pending.get(key);
+    if (!waiter) return false;
+    this.pending.delete(key);
+    if (error) waiter.reject(error); else waiter.resolve(value);
+    return true;
+  }
+
+  send(message) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  /** AppSync sends `ka` regularly; silence beyond the ack's connection timeout means the socket is dead. */
+  keepAlive() {
+    clearTimeout(this.keepAliveTimer);
+    this.keepAliveTimer = setTimeout(() => this.close(`no keep-alive within ${this.connectionTimeoutMs} ms`),
+      this.connectionTimeoutMs);
+  }
+
+  receive(text) {
+    let message;
+    try {
+      message = JSON.parse(text);
+    } catch (e) {
+      this.close('the server sent something that is not JSON');
+      return;
+    }
+    if (this.closed) return;
+    switch (message.type) {
+      case 'connection_ack': {
+        const payload = message.payload || {};
+        // AppSync: connectionTimeoutMs; the Amplify simulator: connectionTimeout.
+        this.connectionTimeoutMs = Number(payload.connectionTimeoutMs || payload.connectionTimeout) || 300000;
+        this.keepAlive();
+        this.settle('connection', null, payload);
+        break;
+      }
+      case 'ka':
+        this.keepAlive();
+        break;
+      case 'start_ack':
+        this.settle(message.id, null);
+        break;
+      case 'data':
+        this.keepAlive();
+        this.onData(message.id, (message.payload && message.payload.data) || {});
+        break;
+      case 'error':
+      case 'connection_error': {
+        const errors = (message.payload && message.payload.errors) || [message.payload];
+        const detail = errors.map((e) => (e && (e.errorType || e.message)) || JSON.stringify(e)).join('; ');
+        if (!this.settle(message.id, new Error(`${message.type}: ${detail}`))) this.close(`${message.type}: ${detail}`);
+        break;
+      }
+      case 'complete':
+        this.close(`the server completed subscription ${message.id}`);
+        break;
+      default:
+        break;
+    }
+  }
+}
