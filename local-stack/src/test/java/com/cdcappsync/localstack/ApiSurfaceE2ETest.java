@@ -20,39 +20,19 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What a website sees with the API key: it cannot write (mutations are IAM only), and queries list only live
  * items, page by page. Real events (schemas off, decimals as strings). Also the live page the stack serves, and
  * the API accepting requests from its origin (CORS).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiSurfaceE2ETest {
+class ApiSurfaceE2ETest extends StackPerClassTest {
 
     private static final String SETTING = "noschemas-string";
-    private E2eStack e2e;
-
-    @BeforeAll
-    void startStack() throws Exception {
-        e2e = new E2eStack();
+    @Override
+    protected void seed() throws Exception {
         writeLiveArchivedDeletedAndReshownProducts();
-    }
-
-    @BeforeEach
-    void startFromAQuietSubscription() throws InterruptedException {
-        e2e.resync();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (e2e != null) {
-            e2e.close();
-        }
     }
 
     /** 311 live, 312 archived, 313 deleted, 314 hidden then for sale again (live). */

@@ -18,11 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,30 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * in the store and in the subscription message, which must carry the whole object. Each test uses its own row
  * id, replaying the scenario lines it needs, and consumes exactly the messages it caused.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProductLifecycleE2ETest {
+class ProductLifecycleE2ETest extends StackPerClassTest {
 
     private static final String SETTING = "schemas-precise";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private E2eStack e2e;
-
-    @BeforeAll
-    void startStack() {
-        e2e = new E2eStack();
-    }
-
-    @BeforeEach
-    void startFromAQuietSubscription() throws InterruptedException {
-        e2e.resync();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (e2e != null) {
-            e2e.close();
-        }
-    }
-
     private String apply(int line, int id) {
         return e2e.invokeOne(e2e.fixtures.single(SETTING, line, id));
     }

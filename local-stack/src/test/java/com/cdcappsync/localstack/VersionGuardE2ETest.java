@@ -18,11 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -30,29 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * message), a delete keeps a tombstone that a late older upsert cannot bring back, and the simulator's rendering
  * of the guard's failure is what the handler counts as stale. Real events (schemas off, precise decimals).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VersionGuardE2ETest {
+class VersionGuardE2ETest extends StackPerClassTest {
 
     private static final String SETTING = "noschemas-precise";
-    private E2eStack e2e;
-
-    @BeforeAll
-    void startStack() {
-        e2e = new E2eStack();
-    }
-
-    @BeforeEach
-    void startFromAQuietSubscription() throws InterruptedException {
-        e2e.resync();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (e2e != null) {
-            e2e.close();
-        }
-    }
-
     private String apply(int line, int id) {
         return e2e.invokeOne(e2e.fixtures.single(SETTING, line, id));
     }
