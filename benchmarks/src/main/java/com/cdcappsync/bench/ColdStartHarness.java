@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cold start of the deployable jar: wall time from starting a JVM to the end of the first invocation
@@ -41,11 +42,17 @@ public final class ColdStartHarness {
         System.out.printf("same with TieredStopAtLevel=1:         median %d ms, min %d ms%n", median(tiered), min(tiered));
     }
 
-    private static long[] times(int runs, List<String> command, File stdin) throws Exception {
+    static long[] times(int runs, List<String> command, File stdin) throws Exception {
+        return times(runs, command, stdin, Map.of());
+    }
+
+    /** Wall time of each run of {@code command}, in milliseconds; fails on a non-zero exit. */
+    static long[] times(int runs, List<String> command, File stdin, Map<String, String> env) throws Exception {
         long[] out = new long[runs];
         for (int i = 0; i < runs; i++) {
             ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(env);
             if (stdin != null) {
                 builder.redirectInput(stdin);
             }
@@ -59,13 +66,13 @@ public final class ColdStartHarness {
         return out;
     }
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static long min(long[] values) {
+    static long min(long[] values) {
         return Arrays.stream(values).min().orElseThrow();
     }
 }
