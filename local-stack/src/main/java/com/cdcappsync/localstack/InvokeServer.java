@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,6 +40,7 @@ public final class InvokeServer implements AutoCloseable {
     static final String PATH_PREFIX = "/2015-03-31/functions/";
     static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
     private static final int STACK_FRAMES = 10;
+    private static final String JSON = "application/json";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -135,7 +135,7 @@ public final class InvokeServer implements AutoCloseable {
                 if (invocationType.equals("Event")) {
                     exchange.sendResponseHeaders(202, -1);
                 } else {
-                    send(exchange, 200, answer);
+                    HttpResponses.send(exchange, 200, JSON, answer);
                 }
             }
             default -> error(exchange, 400, "InvalidParameterValueException", "X-Amz-Invocation-Type must be "
@@ -170,15 +170,7 @@ public final class InvokeServer implements AutoCloseable {
     private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
         ObjectNode body = mapper.createObjectNode().put("Type", "User").put("message", message);
-        send(exchange, status, mapper.writeValueAsBytes(body));
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        HttpResponses.send(exchange, status, JSON, mapper.writeValueAsBytes(body));
     }
 
     /** Stops serving; invocations in flight finish first. */

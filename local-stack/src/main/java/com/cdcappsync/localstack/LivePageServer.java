@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -123,22 +122,22 @@ public final class LivePageServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 headers.set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8",
+                HttpResponses.send(exchange, 405, "text/plain; charset=utf-8",
                         "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String path = exchange.getRequestURI().getPath();
             if (CONFIG_PATH.equals(path)) {
-                send(exchange, 200, CONTENT_TYPES.get("json"), config);
+                HttpResponses.send(exchange, 200, CONTENT_TYPES.get("json"), config);
                 return;
             }
             Optional<Path> file = resolve(root, path);
             if (file.isEmpty()) {
-                send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n")
+                HttpResponses.send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n")
                         .getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            send(exchange, 200, contentType(file.get()).orElseThrow(), Files.readAllBytes(file.get()));
+            HttpResponses.send(exchange, 200, contentType(file.get()).orElseThrow(), Files.readAllBytes(file.get()));
         }
     }
 
@@ -176,17 +175,6 @@ public final class LivePageServer implements AutoCloseable {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? Optional.empty()
                 : Optional.ofNullable(CONTENT_TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT)));
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
     }
 
     /** Stops serving. */
