@@ -29,7 +29,7 @@ public final class ColdStartHarness {
             throw new IllegalStateException("run from the repository root after ./mvnw -B package -DskipTests; "
                     + "missing " + (Files.isRegularFile(jar) ? sample : jar));
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = ChildJvm.javaBin();
         long[] jvm = times(runs, List.of(java, "-version"), null);
         long[] firstInvocation = times(runs, List.of(java, "-jar", jar.toString(), "--dry-run"), sample.toFile());
         long[] tiered = times(runs, List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-jar",

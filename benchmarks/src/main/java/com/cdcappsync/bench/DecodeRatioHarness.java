@@ -1,11 +1,8 @@
 package com.cdcappsync.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The decode-to-parse ratio of {@link DecodeBenchmark}, measured so that a host whose speed drifts (a shared VM)
@@ -45,21 +42,12 @@ public final class DecodeRatioHarness {
     }
 
     private static String child(String setting, int rounds) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DecodeRatioHarness.class.getName(), CHILD, setting, Integer.toString(rounds))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String last = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                last = line;
-            }
+        List<String> lines = ChildJvm.run(DecodeRatioHarness.class, List.of(CHILD, setting, Integer.toString(rounds)),
+                Map.of());
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("the run for " + setting + " printed nothing");
         }
-        if (process.waitFor() != 0 || last == null) {
-            throw new IllegalStateException("the run for " + setting + " failed (exit " + process.exitValue() + ")");
-        }
-        return last;
+        return lines.getLast();
     }
 
     private static void measure(String setting, int rounds) throws Exception {

@@ -6,7 +6,6 @@ import com.cdcappsync.localstack.LocalStackOptions;
 import com.cdcappsync.localstack.RealtimeClient;
 import com.cdcappsync.localstack.RepositoryLayout;
 import com.cdcappsync.upsert.internal.Json;
-import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.localstack.SubscriptionSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,7 +39,7 @@ public final class EndToEndHarness {
         try (LocalStack stack = LocalStack.start(options);
              RealtimeClient subscriber = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(),
                      stack.apiKey(), Duration.ofSeconds(10))) {
-            SubscriptionSpec upserts = SubscriptionSpec.forMappings(new MappingLoader(Json.MAPPER).loadDefault())
+            SubscriptionSpec upserts = SubscriptionSpec.forMappings(stack.mappings())
                     .stream().filter(s -> s.field().equals("onUpsertProduct")).findFirst().orElseThrow();
             subscriber.subscribe(upserts.query(), Json.MAPPER.createObjectNode(), upserts.field(), Duration.ofSeconds(10));
             LambdaInvoker invoker = new LambdaInvoker(stack.invokeUrl(), Duration.ofSeconds(30));
@@ -76,7 +75,7 @@ public final class EndToEndHarness {
      */
     private static void coldStartAgainst(LocalStack stack) throws Exception {
         File sample = Path.of("lambda-upsert/samples/odoo-product-changes.json").toFile();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String javaBin = ChildJvm.javaBin();
         long[] runs = ColdStartHarness.times(5, List.of(javaBin, "-jar", "lambda-upsert/target/lambda-upsert.jar",
                 "--endpoint", stack.graphQlUrl().toString(), "--region", LocalStack.REGION), sample,
                 Map.of("AWS_ACCESS_KEY_ID", "AKIDLOCALSTACK", "AWS_SECRET_ACCESS_KEY", "local-stack-secret"));

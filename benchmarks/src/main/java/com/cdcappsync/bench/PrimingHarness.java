@@ -4,13 +4,9 @@ import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,24 +53,12 @@ public final class PrimingHarness {
 
     /** Runs one fresh JVM; returns the first invocation's milliseconds, then prime()'s (0 when not primed). */
     private static List<Long> childRun(SlowGraphQlServer server, String mode) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("java.class.path");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, PrimingHarness.class.getName(), CHILD, mode)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(Map.of("APPSYNC_GRAPHQL_URL", server.url(), "APPSYNC_AUTH", "iam",
-                "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDPRIMING", "AWS_SECRET_ACCESS_KEY", "priming"));
-        Process process = builder.start();
-        List<Long> figures = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("ms ")) {
-                    figures.add(Long.parseLong(line.substring(3).trim()));
-                }
-            }
-        }
-        if (process.waitFor() != 0 || figures.size() != 2) {
-            throw new IllegalStateException("the " + mode + " run failed (exit " + process.exitValue() + ")");
+        List<Long> figures = ChildJvm.run(PrimingHarness.class, List.of(CHILD, mode), Map.of(
+                "APPSYNC_GRAPHQL_URL", server.url(), "APPSYNC_AUTH", "iam", "AWS_REGION", "eu-west-1",
+                "AWS_ACCESS_KEY_ID", "AKIDPRIMING", "AWS_SECRET_ACCESS_KEY", "priming")).stream()
+                .filter(line -> line.startsWith("ms ")).map(line -> Long.parseLong(line.substring(3).trim())).toList();
+        if (figures.size() != 2) {
+            throw new IllegalStateException("the " + mode + " run printed " + figures.size() + " figures, not 2");
         }
         return figures;
     }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The connector templates of {@code confluent-lambda-sink-config/connectors/}, packaged on the classpath under
@@ -19,26 +18,19 @@ import java.util.regex.Pattern;
  */
 public enum ConnectorTemplate {
 
-    /** The Confluent AWS Lambda Sink on self-managed Kafka Connect (Confluent Platform). */
-    LAMBDA_SINK_PLATFORM("lambda-sink-platform", true,
-            "Confluent AWS Lambda Sink, self-managed Kafka Connect (POST /connectors)"),
-    /** The fully managed Lambda Sink of Confluent Cloud. */
-    LAMBDA_SINK_CLOUD("lambda-sink-cloud", false,
-            "Confluent Cloud fully managed Lambda Sink (Confluent Cloud Connect API or CLI)"),
-    /** The Debezium PostgreSQL source for Odoo's product tables. */
-    DEBEZIUM_ODOO_SOURCE("debezium-odoo-source", true,
-            "Debezium PostgreSQL source for Odoo, self-managed Kafka Connect (POST /connectors)");
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9]*)}}");
+    /** The Confluent AWS Lambda Sink on self-managed Kafka Connect (Confluent Platform, POST /connectors). */
+    LAMBDA_SINK_PLATFORM("lambda-sink-platform", true),
+    /** The fully managed Lambda Sink of Confluent Cloud (Confluent Cloud Connect API or CLI). */
+    LAMBDA_SINK_CLOUD("lambda-sink-cloud", false),
+    /** The Debezium PostgreSQL source for Odoo's product tables, on self-managed Kafka Connect. */
+    DEBEZIUM_ODOO_SOURCE("debezium-odoo-source", true);
 
     private final String fileStem;
     private final boolean renderedByDefault;
-    private final String description;
 
-    ConnectorTemplate(String fileStem, boolean renderedByDefault, String description) {
+    ConnectorTemplate(String fileStem, boolean renderedByDefault) {
         this.fileStem = fileStem;
         this.renderedByDefault = renderedByDefault;
-        this.description = description;
     }
 
     /** The name used on the command line and for the files: {@code lambda-sink-platform}. */
@@ -49,10 +41,6 @@ public enum ConnectorTemplate {
     /** Whether the renderer writes it when no {@code --connector} is given. */
     public boolean renderedByDefault() {
         return renderedByDefault;
-    }
-
-    public String description() {
-        return description;
     }
 
     /** Classpath resource of the template. */
@@ -85,7 +73,7 @@ public enum ConnectorTemplate {
     /** The placeholder keys the template uses, in order of first use. */
     public Set<String> placeholderKeys() {
         Set<String> keys = new LinkedHashSet<>();
-        Matcher m = PLACEHOLDER.matcher(text());
+        Matcher m = TemplateRenderer.PLACEHOLDER.matcher(text());
         while (m.find()) {
             keys.add(m.group(1));
         }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class TemplateRenderer {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9]*)}}");
+    /** {@code {{Name}}}: a letter, then letters and digits. */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9]*)}}");
 
     private final UnaryOperator<String> values;
 

@@ -42,6 +42,11 @@ public final class BatchProcessor {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The same decoding and mapping, publishing through {@code other} (SnapStart priming). */
+    BatchProcessor withPublisher(Publisher other) {
+        return new BatchProcessor(decoder, mapper, other, clock);
+    }
+
     /**
      * Processes one invocation.
      *

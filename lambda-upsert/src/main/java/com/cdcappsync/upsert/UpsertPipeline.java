@@ -45,8 +45,6 @@ public final class UpsertPipeline implements AutoCloseable {
     static final String PRIMING_RESOURCE = "/priming/invocation.json";
 
     private final BatchProcessor processor;
-    private final DebeziumDecoder decoder;
-    private final ChangeMapper mapper;
     private final Publisher publisher;
     private final AppSyncClient client;
     private final ResponseWriter responses;
@@ -62,9 +60,8 @@ public final class UpsertPipeline implements AutoCloseable {
         this.publisher = new Publisher(sender, new PublisherOptions(config.concurrency(), config.coalesce()));
         DecoderOptions decoderOptions = new DecoderOptions(config.toastPlaceholder(),
                 config.versionFallback() == VersionFallback.KAFKA_OFFSET);
-        this.decoder = new DebeziumDecoder(mapper, decoderOptions);
-        this.mapper = new ChangeMapper(mappings, mapper);
-        this.processor = new BatchProcessor(decoder, this.mapper, publisher, b.clock);
+        this.processor = new BatchProcessor(new DebeziumDecoder(mapper, decoderOptions),
+                new ChangeMapper(mappings, mapper), publisher, b.clock);
         this.responses = new ResponseWriter(mapper);
         this.report = new BatchReport(config.metricsNamespace(), b.functionName);
         this.log = b.log;
@@ -118,7 +115,7 @@ public final class UpsertPipeline implements AutoCloseable {
                  return new SendResult.Applied(null);
              }, new PublisherOptions(1, true))) {
             JsonNode invocation = Json.MAPPER.readTree(in);
-            BatchResult result = new BatchProcessor(decoder, mapper, keepOnly, clock).process(invocation);
+            BatchResult result = processor.withPublisher(keepOnly).process(invocation);
             responses.write(result.kind(), result.invocation().items(), result.outcomes(), failOnRejected);
             report.line(Json.MAPPER, result.kind(), result.outcomes(), result.elapsed(), result.maxLagMs(), clock.millis());
             String signing = client == null || kept.isEmpty() ? "no client to prime"

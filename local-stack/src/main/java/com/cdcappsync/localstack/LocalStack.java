@@ -4,12 +4,15 @@ import com.cdcappsync.upsert.UpsertHandler;
 import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
 import com.cdcappsync.upsert.config.HandlerConfig;
+import com.cdcappsync.upsert.mapping.MappingLoader;
+import com.cdcappsync.upsert.mapping.Mappings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -44,15 +47,17 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalStackOptions options;
     private final ApiManifest manifest;
+    private final Mappings mappings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private DynamoDbLocal dynamoDb;
     private SimulatorProcess simulator;
     private InvokeServer invoke;
     private LivePageServer page;
 
-    private LocalStack(LocalStackOptions options, ApiManifest manifest) {
+    private LocalStack(LocalStackOptions options, ApiManifest manifest, Mappings mappings) {
         this.options = options;
         this.manifest = manifest;
+        this.mappings = mappings;
     }
 
     /**
@@ -62,7 +67,9 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(LocalStackOptions options) {
         ObjectMapper mapper = new ObjectMapper();
-        LocalStack stack = new LocalStack(options, ApiManifest.read(options.layout().apiManifest(), mapper));
+        // Read before any part starts, so that a bad manifest or mapping stops nothing.
+        LocalStack stack = new LocalStack(options, ApiManifest.read(options.layout().apiManifest(), mapper),
+                mappings(options, mapper));
         try {
             stack.startParts(mapper);
             return stack;
@@ -91,6 +98,7 @@ public final class LocalStack implements AutoCloseable {
         progress("[3/4] starting the handler behind the Lambda Invoke API ...");
         UpsertPipeline pipeline = remember(UpsertPipeline.builder()
                 .config(HandlerConfig.fromEnvironment(handlerEnvironment()::get, true))
+                .mappings(mappings)
                 .credentials(AwsCredentialsSource.fixed(HANDLER_CREDENTIALS))
                 .functionName(options.functionName())
                 .log(options.lambdaLog())
@@ -103,6 +111,13 @@ public final class LocalStack implements AutoCloseable {
             return LivePageServer.start(port, options.layout().webDir(),
                     new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), options.apiKey()), mapper);
         }));
+    }
+
+    /** The handler's mapping: {@code MAPPING_PATH} of the handler environment, else the packaged Odoo one. */
+    private static Mappings mappings(LocalStackOptions options, ObjectMapper mapper) {
+        MappingLoader loader = new MappingLoader(mapper);
+        String path = options.handlerEnvironment().get("MAPPING_PATH");
+        return path == null || path.isBlank() ? loader.loadDefault() : loader.load(Path.of(path));
     }
 
     /** The handler's settings: the caller's extras, then what the stack decides (endpoint, IAM, region). */
@@ -194,6 +209,11 @@ public final class LocalStack implements AutoCloseable {
     /** The tables, as api.json declares them (local table name = data source name). */
     public ApiManifest manifest() {
         return manifest;
+    }
+
+    /** The mapping the handler runs with (what subscribers should expect to receive). */
+    public Mappings mappings() {
+        return mappings;
     }
 
     /** Whether something is still running (false once {@link #close()} ran). */

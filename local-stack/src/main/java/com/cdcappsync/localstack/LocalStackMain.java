@@ -1,8 +1,5 @@
 package com.cdcappsync.localstack;
 
-import com.cdcappsync.upsert.mapping.MappingLoader;
-import com.cdcappsync.upsert.mapping.Mappings;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -72,10 +69,8 @@ public final class LocalStackMain {
         }
         LocalStackOptions options;
         LocalStack stack;
-        Mappings mappings;
         try {
             options = parsed.options(environment, out);
-            mappings = mappings(options);
             stack = LocalStack.start(options);
         } catch (RuntimeException e) {
             err.println("local stack: " + e.getMessage());
@@ -86,7 +81,7 @@ public final class LocalStackMain {
         try {
             printEndpoints(stack, parsed);
             Path replayFile = parsed.replay() != null ? parsed.replay() : options.layout().sample();
-            Replay replay = new Replay(stack, SubscriptionSpec.forMappings(mappings), out);
+            Replay replay = new Replay(stack, SubscriptionSpec.forMappings(stack.mappings()), out);
             if (parsed.verify()) {
                 return replay.verify(replayFile, parsed.timeout()) ? 0 : 1;
             }
@@ -117,12 +112,6 @@ public final class LocalStackMain {
             stack.close();
             out.println("local stack stopped");
         }
-    }
-
-    private static Mappings mappings(LocalStackOptions options) {
-        MappingLoader loader = new MappingLoader(new ObjectMapper());
-        String path = options.handlerEnvironment().get("MAPPING_PATH");
-        return path == null || path.isBlank() ? loader.loadDefault() : loader.load(Path.of(path));
     }
 
     private void printEndpoints(LocalStack stack, LauncherArguments parsed) {

@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Protocol: connect with {@code ?header=<base64 {"host","x-api-key"}>&payload=e30=}, send
  * {@code connection_init}, wait for {@code connection_ack}; each {@link #subscribe} sends {@code start} and waits
- * for {@code start_ack} (only then is the subscription live) or {@code error}; {@code data} messages arrive in
- * {@link #events()} in the order the server sent them, across all subscriptions; {@code ka} keeps the
+ * for {@code start_ack} (only then is the subscription live) or {@code error}; {@code data} messages come out of
+ * {@link #next} in the order the server sent them, across all subscriptions; {@code ka} keeps the
  * connection alive; {@link #close} sends {@code stop} for each subscription and closes.
  */
 public final class RealtimeClient implements AutoCloseable {
@@ -123,11 +123,6 @@ public final class RealtimeClient implements AutoCloseable {
         } finally {
             pendingStarts.remove(id);
         }
-    }
-
-    /** Every {@code data} and {@code error} message, in arrival order. */
-    public BlockingQueue<Event> events() {
-        return events;
     }
 
     /** Waits up to {@code timeout} for the next message; null if none came. */

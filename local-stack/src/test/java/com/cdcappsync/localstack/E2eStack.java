@@ -7,7 +7,6 @@ import com.cdcappsync.upsert.appsync.AppSyncAuth;
 import com.cdcappsync.upsert.appsync.AppSyncClient;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.appsync.GraphQlResponse;
-import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,7 +48,7 @@ final class E2eStack implements AutoCloseable {
             invoker = new LambdaInvoker(stack.invokeUrl(), Duration.ofSeconds(30));
             website = AppSyncClient.builder().endpoint(stack.graphQlUrl()).auth(AppSyncAuth.apiKey(stack.apiKey()))
                     .maxAttempts(1).build();
-            subscriptions = SubscriptionSpec.forMappings(new MappingLoader(mapper).loadDefault());
+            subscriptions = SubscriptionSpec.forMappings(stack.mappings());
             subscriber = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(), stack.apiKey(), WAIT);
             for (SubscriptionSpec spec : subscriptions) {
                 subscriber.subscribe(spec.query(), mapper.createObjectNode(), spec.field(), WAIT);

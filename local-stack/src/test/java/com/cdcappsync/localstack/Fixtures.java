@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real Debezium fixtures of {@code lambda-upsert/src/test/resources/fixtures/debezium/<setting>/confluent-object.json}
@@ -34,6 +35,8 @@ final class Fixtures {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Path root;
+    /** Each setting's array, parsed once; {@link #record} hands out copies. */
+    private final Map<String, JsonNode> parsed = new ConcurrentHashMap<>();
 
     Fixtures(Path repositoryRoot) {
         this.root = repositoryRoot.resolve("lambda-upsert/src/test/resources/fixtures/debezium");
@@ -41,7 +44,7 @@ final class Fixtures {
 
     /** One record of a setting's Confluent array, as a fresh copy. */
     ObjectNode record(String setting, int line) {
-        JsonNode all = read(root.resolve(setting).resolve("confluent-object.json"));
+        JsonNode all = parsed.computeIfAbsent(setting, s -> read(root.resolve(s).resolve("confluent-object.json")));
         if (line < 1 || line > all.size()) {
             throw new IllegalArgumentException(setting + " has lines 1-" + all.size() + ", not " + line);
         }

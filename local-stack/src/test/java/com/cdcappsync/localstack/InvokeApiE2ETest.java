@@ -11,9 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -29,33 +27,22 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  * (the same REST protocol {@code aws lambda invoke --endpoint-url} speaks): answers, function errors and
  * unknown functions look as they do on AWS.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvokeApiE2ETest {
+class InvokeApiE2ETest extends StackPerClassTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private E2eStack e2e;
     private LambdaClient lambda;
 
     @BeforeAll
-    void startStack() {
-        e2e = new E2eStack();
+    void connectLambdaClient() {
         lambda = LambdaClient.builder().endpointOverride(e2e.stack.invokeEndpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    @BeforeEach
-    void startFromAQuietSubscription() throws InterruptedException {
-        e2e.resync();
-    }
-
     @AfterAll
-    void stopStack() {
+    void closeLambdaClient() {
         if (lambda != null) {
             lambda.close();
-        }
-        if (e2e != null) {
-            e2e.close();
         }
     }
 

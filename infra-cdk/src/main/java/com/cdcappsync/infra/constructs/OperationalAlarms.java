@@ -1,7 +1,5 @@
 package com.cdcappsync.infra.constructs;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -34,7 +32,6 @@ public final class OperationalAlarms extends Construct {
     public record Props(String namePrefix, IFunction function, IQueue onFailureQueue, Optional<String> alarmTopicArn) {
     }
 
-    private final List<Alarm> alarms = new ArrayList<>();
     private final String namePrefix;
     private final Optional<ITopic> topic;
 
@@ -57,11 +54,6 @@ public final class OperationalAlarms extends Construct {
                         + "and redrive them (see infra-cdk/README.md).");
     }
 
-    /** @return the alarms, in the order created */
-    public List<Alarm> alarms() {
-        return List.copyOf(alarms);
-    }
-
     private void add(String id, IMetric metric, String description) {
         Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmName(namePrefix + "-" + id)
@@ -73,6 +65,5 @@ public final class OperationalAlarms extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         topic.ifPresent(t -> alarm.addAlarmAction(new SnsAction(t)));
-        alarms.add(alarm);
     }
 }

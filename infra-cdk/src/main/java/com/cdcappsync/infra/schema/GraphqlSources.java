@@ -1,8 +1,6 @@
 package com.cdcappsync.infra.schema;
 
 import com.cdcappsync.infra.config.InfraConfigException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,14 +67,5 @@ public record GraphqlSources(Path directory, ApiManifest manifest) {
     /** @return a file named relative to the folder, as {@code api.json} names templates */
     public Path file(String relative) {
         return directory.resolve(relative).normalize();
-    }
-
-    /** @return the text of a file named relative to the folder */
-    public String read(String relative) {
-        try {
-            return Files.readString(file(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file(relative) + " named by " + ApiManifest.FILE_NAME, e);
-        }
     }
 }

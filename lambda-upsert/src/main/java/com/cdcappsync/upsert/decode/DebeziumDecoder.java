@@ -19,10 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DebeziumDecoder {
 
+    private static final int MAX_CACHED_TOPICS = 1024;
+
     private final JsonLayers layers;
     private final RowReader rows;
     private final DecoderOptions options;
-    private static final int MAX_CACHED_TOPICS = 1024;
 
     /** Parsed topic names (a deployment has a handful of topics; capped for those with thousands). */
     private final Map<String, TopicName> topics = new ConcurrentHashMap<>();
@@ -41,8 +42,13 @@ public final class DebeziumDecoder {
      */
     public ChangeEvent decode(SourceRecord record) {
         String topic = record.location().topic();
-        TopicName topicName = topics.size() < MAX_CACHED_TOPICS ? topics.computeIfAbsent(topic, TopicName::parse)
-                : TopicName.parse(topic);
+        TopicName topicName = topics.get(topic);
+        if (topicName == null) {
+            topicName = TopicName.parse(topic);
+            if (topics.size() < MAX_CACHED_TOPICS) {
+                topics.put(topic, topicName);
+            }
+        }
         if (topicName.isHeartbeat()) {
             return ChangeEvent.ignored(record, null, null, '?', "Debezium heartbeat");
         }

@@ -41,15 +41,18 @@ final class FlattenedShape {
         if (isDeleted(row) || op == 'd') {
             // Without a readable record key, the key columns come from the row, whose key is real (the rest
             // of a rewritten delete is made up, and the mapping reads nothing else from it).
-            Map<String, Object> deleteKey = key.isEmpty()
-                    ? rows.read(row, value.schema(), column -> column.startsWith("__")).columns() : key;
+            Map<String, Object> deleteKey = key.isEmpty() ? readRow(value).columns() : key;
             return new ChangeEvent(record, schema, table, Operation.DELETE, op, deleteKey, Map.of(), Set.of(),
                     version, ts, null);
         }
-        FieldSchema rowSchema = value.schema();
-        RowReader.Row read = rows.read(row, rowSchema, column -> column.startsWith("__"));
+        RowReader.Row read = readRow(value);
         return new ChangeEvent(record, schema, table, Operation.UPSERT, op, key, read.columns(), read.unknown(),
                 version, ts, null);
+    }
+
+    /** The row's columns, without the {@code __} metadata the SMT adds. */
+    private RowReader.Row readRow(SchemaAndPayload value) {
+        return rows.read(value.payload(), value.schema(), column -> column.startsWith("__"));
     }
 
     /** {@code __deleted} is the string "true"/"false" from the SMT; a boolean is accepted too. */

@@ -22,6 +22,9 @@ import java.util.StringJoiner;
  */
 public final class ChangeMapper {
 
+    /** How columns the mapping does not name are converted ({@code unmappedColumns} other than drop). */
+    private static final FieldSpec AUTO = new FieldSpec("?", "?", Conversion.AUTO, ConversionOptions.NONE);
+
     private final Mappings mappings;
     private final ObjectMapper mapper;
     private final ValueConverter converter;
@@ -149,7 +152,7 @@ public final class ChangeMapper {
     }
 
     private JsonNode autoConvert(Object value) {
-        return converter.convert(new FieldSpec("?", "?", Conversion.AUTO, ConversionOptions.NONE), value);
+        return converter.convert(AUTO, value);
     }
 
     static String camel(String column) {

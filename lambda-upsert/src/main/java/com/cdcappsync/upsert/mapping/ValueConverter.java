@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -34,12 +33,14 @@ final class ValueConverter {
     }
 
     JsonNode convert(FieldSpec spec, Object value) {
-        return convert(spec, value, new IdentityHashMap<>());
+        return convert(spec, value, null);
     }
 
     /**
      * As {@link #convert(FieldSpec, Object)}, sharing parsed JSON text across the fields of one row: Odoo's
      * {@code name} feeds both a translation and the whole map, and is parsed once.
+     *
+     * @param parsed JSON text already parsed in this row, by identity; null to share nothing
      */
     JsonNode convert(FieldSpec spec, Object value, Map<Object, JsonNode> parsed) {
         if (value == null) {
@@ -147,10 +148,12 @@ final class ValueConverter {
             return node.isTextual() ? mapper.readTree(node.asText()) : node;
         }
         if (value instanceof String s) {
-            JsonNode known = parsed.get(s);
+            JsonNode known = parsed == null ? null : parsed.get(s);
             if (known == null) {
                 known = mapper.readTree(s);
-                parsed.put(s, known);
+                if (parsed != null) {
+                    parsed.put(s, known);
+                }
             }
             return known;
         }
