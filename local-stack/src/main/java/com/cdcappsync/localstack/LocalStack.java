@@ -2,7 +2,6 @@ package com.cdcappsync.localstack;
 
 import com.cdcappsync.upsert.UpsertHandler;
 import com.cdcappsync.upsert.UpsertPipeline;
-import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
@@ -18,7 +17,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,8 +40,8 @@ public final class LocalStack implements AutoCloseable {
     /** The region the handler signs for; the simulator accepts any. */
     public static final String REGION = "us-east-1";
     /** Dummy keys the handler signs with: the simulator does not verify SigV4 signatures. */
-    static final AwsCredentialsIdentity HANDLER_CREDENTIALS =
-            AwsCredentialsIdentity.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
+    static final AwsBasicCredentials HANDLER_CREDENTIALS =
+            AwsBasicCredentials.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
 
     private static final int FREE_PORT_ATTEMPTS = 3;
 
@@ -99,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
         UpsertPipeline pipeline = remember(UpsertPipeline.builder()
                 .config(HandlerConfig.fromEnvironment(handlerEnvironment()::get, true))
                 .mappings(mappings)
-                .credentials(AwsCredentialsSource.fixed(HANDLER_CREDENTIALS))
+                .credentials(StaticCredentialsProvider.create(HANDLER_CREDENTIALS))
                 .functionName(options.functionName())
                 .log(options.lambdaLog())
                 .build());
