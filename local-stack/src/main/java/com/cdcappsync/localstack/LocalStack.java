@@ -1,5 +1,6 @@
 package com.cdcappsync.localstack;
 
+import com.cdcappsync.apimanifest.ApiManifest;
 import com.cdcappsync.upsert.UpsertHandler;
 import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
@@ -68,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(LocalStackOptions options) {
         ObjectMapper mapper = new ObjectMapper();
         // Read before any part starts, so that a bad manifest or mapping stops nothing.
-        LocalStack stack = new LocalStack(options, ApiManifest.read(options.layout().apiManifest(), mapper),
+        LocalStack stack = new LocalStack(options, ApiManifest.load(options.layout().schemaDir()),
                 mappings(options, mapper));
         try {
             stack.startParts(mapper);

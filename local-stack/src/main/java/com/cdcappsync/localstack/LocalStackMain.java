@@ -1,5 +1,6 @@
 package com.cdcappsync.localstack;
 
+import com.cdcappsync.apimanifest.TableSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class LocalStackMain {
     }
 
     private void printEndpoints(LocalStack stack, LauncherArguments parsed) {
-        String tables = String.join(", ", stack.manifest().tables().stream().map(ApiManifest.Table::dataSource).toList());
+        String tables = String.join(", ", stack.manifest().tables().stream().map(TableSpec::dataSource).toList());
         out.println();
         out.println("local stack ready");
         out.println("  GraphQL URL     " + stack.graphQlUrl());
