@@ -3,7 +3,6 @@ package com.cdcappsync.localstack;
 import com.cdcappsync.apimanifest.ApiManifest;
 import com.cdcappsync.upsert.UpsertHandler;
 import com.cdcappsync.upsert.UpsertPipeline;
-import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
@@ -19,7 +18,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,11 +36,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** The region the handler signs for; the simulator accepts any. */
+    /** The API's region: requests must be signed for it (the gateway checks the credential scope). */
     public static final String REGION = "us-east-1";
-    /** Dummy keys the handler signs with: the simulator does not verify SigV4 signatures. */
-    static final AwsCredentialsIdentity HANDLER_CREDENTIALS =
-            AwsCredentialsIdentity.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
 
     private static final int FREE_PORT_ATTEMPTS = 3;
 
@@ -50,8 +45,11 @@ public final class LocalStack implements AutoCloseable {
     private final ApiManifest manifest;
     private final Mappings mappings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** The stack's stand-in for STS: issues the function's credentials, and the gateway verifies against it. */
+    private final CredentialsAuthority credentialsAuthority = new CredentialsAuthority();
     private DynamoDbLocal dynamoDb;
     private SimulatorProcess simulator;
+    private AppSyncGateway gateway;
     private InvokeServer invoke;
     private LivePageServer page;
 
@@ -88,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
         try (DynamoDbClient client = dynamoDb.client()) {
             new TableSetup(client, line -> progress("      " + line)).createAll(manifest);
         }
-        simulator = remember(onPort(options.graphQlPort(), port -> {
+        simulator = remember(onPort(simulatorPort(options.graphQlPort()), port -> {
             progress("[2/4] starting the AppSync simulator (node) with " + options.layout().schemaDir()
                     + " on 127.0.0.1:" + port + " ...");
             return SimulatorProcess.start(new SimulatorProcess.Launch(options.node(), options.layout(),
@@ -96,17 +94,21 @@ public final class LocalStack implements AutoCloseable {
                     mapper);
         }));
         progress("      simulator ready (pid " + simulator.pid() + ")");
+        gateway = remember(onPort(options.graphQlPort(), port -> AppSyncGateway.start(new AppSyncGateway.Settings(
+                port, simulator.graphQlUrl(), credentialsAuthority, REGION, manifest.mutationFields()), mapper)));
+        progress("      AppSync endpoint " + gateway.graphQlUrl() + ": SigV4 verified, IAM grant "
+                + manifest.mutationFields() + " enforced");
         progress("[3/4] starting the handler behind the Lambda Invoke API ...");
         UpsertPipeline pipeline = remember(UpsertPipeline.builder()
                 .config(HandlerConfig.fromEnvironment(handlerEnvironment()::get, true))
                 .mappings(mappings)
-                .credentials(AwsCredentialsSource.fixed(HANDLER_CREDENTIALS))
+                .credentials(new IssuedCredentialsSource(credentialsAuthority))
                 .functionName(options.functionName())
                 .log(options.lambdaLog())
                 .build());
         invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), new UpsertHandler(pipeline),
                 mapper));
-        progress("      handler ready: function " + options.functionName() + ", IAM (SigV4) to the simulator");
+        progress("      handler ready: function " + options.functionName() + ", signed with credentials this stack issued (SigV4)");
         page = remember(onPort(options.webPort(), port -> {
             progress("[4/4] serving the live page " + options.layout().webDir() + " on 127.0.0.1:" + port + " ...");
             return LivePageServer.start(port, options.layout().webDir(),
@@ -124,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
     /** The handler's settings: the caller's extras, then what the stack decides (endpoint, IAM, region). */
     private Map<String, String> handlerEnvironment() {
         Map<String, String> env = new HashMap<>(options.handlerEnvironment());
-        env.put("APPSYNC_GRAPHQL_URL", simulator.graphQlUrl().toString());
+        env.put("APPSYNC_GRAPHQL_URL", gateway.graphQlUrl().toString());
         env.put("APPSYNC_AUTH", "iam");
         env.put("AWS_REGION", REGION);
         env.remove("APPSYNC_API_KEY");
@@ -167,9 +169,25 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql}. */
+    /**
+     * The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql}: the {@link AppSyncGateway}, which verifies
+     * SigV4 and the IAM grant before the simulator runs the request.
+     */
     public URI graphQlUrl() {
-        return simulator.graphQlUrl();
+        return gateway.graphQlUrl();
+    }
+
+    /** The stack's one credentials authority: it issues the function's credentials; the gateway checks them. */
+    public CredentialsAuthority credentialsAuthority() {
+        return credentialsAuthority;
+    }
+
+    /**
+     * The simulator's port (its real-time endpoint; its own HTTP endpoint is only the gateway's upstream): the one
+     * after the GraphQL port, or any when that is 0.
+     */
+    private static int simulatorPort(int graphQlPort) {
+        return graphQlPort == 0 ? 0 : graphQlPort + 1;
     }
 
     /** The real-time endpoint, {@code ws://127.0.0.1:<port>/graphql/realtime}. */
