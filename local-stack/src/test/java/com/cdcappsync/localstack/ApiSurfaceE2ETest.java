@@ -48,8 +48,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
 
     @Test
     void mutation_withTheApiKey_isRefusedAndWritesNothing() throws Exception {
-        GraphQlResponse response = e2e.asWebsite("mutation { upsertProduct(input: {id: \"399\", version: 1e12, "
-                + "name: \"defaced\"}) { id name } }");
+        GraphQlResponse response = e2e.asWebsite("mutation { upsertProduct(input: {id: \"399\", "
+                + "version: \"1000000000000\", name: \"defaced\"}) { id name } }");
 
         GraphQlError error = response.errors().getFirst();
         assertThat(error.errorType()).isEqualTo("Unauthorized");
@@ -61,8 +61,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
 
     @Test
     void deleteMutation_withTheApiKey_isRefusedAndLeavesTheItemLive() throws Exception {
-        GraphQlResponse response = e2e.asWebsite("mutation { deleteProduct(input: {id: \"311\", version: 1e12}) "
-                + "{ id } }");
+        GraphQlResponse response = e2e.asWebsite("mutation { deleteProduct(input: {id: \"311\", "
+                + "version: \"1000000000000\"}) { id } }");
 
         assertThat(response.errors()).singleElement().satisfies(e -> assertThat(e.isUnauthorized()).isTrue());
         assertThat(e2e.item("Product", 311).get("deleted").bool()).isFalse();

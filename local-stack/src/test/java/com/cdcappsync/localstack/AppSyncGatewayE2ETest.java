@@ -28,8 +28,8 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
     }
 
     private static String upsertCategory(int id, long version) {
-        return SignedPost.body("mutation { upsertCategory(input: {id: \"" + id + "\", version: " + version
-                + ", name: \"Signed\"}) { id version name } }");
+        return SignedPost.body("mutation { upsertCategory(input: {id: \"" + id + "\", version: \"" + version
+                + "\", name: \"Signed\"}) { id version name } }");
     }
 
     private AwsSessionCredentialsIdentity issued() {
@@ -189,8 +189,8 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
         URI simulator = URI.create("http://" + realtime.getHost() + ":" + realtime.getPort() + "/graphql");
         try (AppSyncGateway narrow = AppSyncGateway.start(new AppSyncGateway.Settings(0, simulator,
                 e2e.stack.credentialsAuthority(), REGION, List.of("upsertProduct")), new ObjectMapper())) {
-            String body = SignedPost.body("mutation { granted: upsertProduct(input: {id: \"711\", version: 1}) { id }"
-                    + " upsertCategory(input: {id: \"711\", version: 1}) { id } }");
+            String body = SignedPost.body("mutation { granted: upsertProduct(input: {id: \"711\", "
+                    + "version: \"1\"}) { id } upsertCategory(input: {id: \"711\", version: \"1\"}) { id } }");
             SignedPost.Answer answer = SignedPost.send(narrow.graphQlUrl(), SignedPost.sign(narrow.graphQlUrl(), body,
                     issued(), REGION, "appsync", Clock.systemUTC()), body);
 

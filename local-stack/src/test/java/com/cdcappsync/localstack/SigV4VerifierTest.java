@@ -20,7 +20,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 class SigV4VerifierTest {
 
     private static final URI ENDPOINT = URI.create("http://127.0.0.1:20002/graphql");
-    private static final String BODY = SignedPost.body("mutation { upsertProduct(input: {id: \"1\", version: 1}) { id } }");
+    private static final String BODY =
+            SignedPost.body("mutation { upsertProduct(input: {id: \"1\", version: \"1\"}) { id } }");
 
     /** A clock the test moves forward. */
     private static final class MovableClock extends Clock {

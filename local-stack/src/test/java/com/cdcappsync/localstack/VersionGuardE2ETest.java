@@ -84,8 +84,9 @@ class VersionGuardE2ETest extends StackPerClassTest {
         assertThat(apply(PRODUCT_1_SNAPSHOT, 204)).isEqualTo("applied");
         e2e.nextMessage("onUpsertProduct", 204);
         ObjectNode variables = new ObjectMapper().createObjectNode();
-        variables.putObject("input").put("id", "204").put("version", 1).put("name", "older");
-        AppSyncAuth iam = AppSyncAuth.iam(LocalStack.REGION, new IssuedCredentialsSource(e2e.stack.credentialsAuthority()));
+        variables.putObject("input").put("id", "204").put("version", "1").put("name", "older");
+        AppSyncAuth iam = AppSyncAuth.iam(LocalStack.REGION,
+                new IssuedCredentialsSource(e2e.stack.credentialsAuthority()));
 
         GraphQlResponse response;
         try (AppSyncClient handlerSide = AppSyncClient.builder().endpoint(e2e.stack.graphQlUrl()).auth(iam).build()) {
