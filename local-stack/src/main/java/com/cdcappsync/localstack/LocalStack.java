@@ -108,11 +108,13 @@ public final class LocalStack implements AutoCloseable {
                 .build());
         invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), new UpsertHandler(pipeline),
                 mapper));
-        progress("      handler ready: function " + options.functionName() + ", signed with credentials this stack issued (SigV4)");
+        progress("      handler ready: function " + options.functionName()
+                + ", signing with credentials this stack issued (SigV4)");
         page = remember(onPort(options.webPort(), port -> {
             progress("[4/4] serving the live page " + options.layout().webDir() + " on 127.0.0.1:" + port + " ...");
             return LivePageServer.start(port, options.layout().webDir(),
-                    new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), options.apiKey()), mapper);
+                    new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), options.apiKey(),
+                            RealtimeAuth.QUERY), mapper);
         }));
     }
 
