@@ -9,7 +9,8 @@
 //        --port 20002 [--host 127.0.0.1] [--api-key da2-local] [--region us-east-1]
 //
 // Auth as deployed: API key is the default mode, IAM the additional one. The simulator checks the API key
-// but does not verify SigV4 signatures (any "AWS4-HMAC-SHA256 ..." Authorization header passes).
+// but does not verify SigV4 signatures (any "AWS4-HMAC-SHA256 ..." Authorization header passes): the launcher
+// puts its AppSyncGateway in front of this /graphql, which verifies them and enforces the IAM grant.
 // Each api.json table is a data source whose DynamoDB table has the data source's name; the launcher
 // creates the tables under the same names.
 const fs = require('fs');

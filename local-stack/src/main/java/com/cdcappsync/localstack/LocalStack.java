@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String REGION = "us-east-1";
 
     private static final int FREE_PORT_ATTEMPTS = 3;
+    private static final int MAX_PORT = 65_535;
 
     private final LocalStackOptions options;
     private final ApiManifest manifest;
@@ -189,7 +190,7 @@ public final class LocalStack implements AutoCloseable {
      * after the GraphQL port, or any when that is 0.
      */
     private static int simulatorPort(int graphQlPort) {
-        return graphQlPort == 0 ? 0 : graphQlPort + 1;
+        return graphQlPort == 0 || graphQlPort == MAX_PORT ? 0 : graphQlPort + 1;
     }
 
     /** The real-time endpoint, {@code ws://127.0.0.1:<port>/graphql/realtime}. */

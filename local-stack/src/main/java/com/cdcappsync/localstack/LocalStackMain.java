@@ -24,7 +24,8 @@ public final class LocalStackMain {
                                   (lambda-upsert/samples/odoo-product-changes.json)
               --no-replay         replay nothing; keep running until Ctrl-C
               --dynamodb-port N   DynamoDB Local's port (default 8000; 0 = any free port)
-              --graphql-port N    the AppSync simulator's port, GraphQL and real-time (default 20002; 0 = any)
+              --graphql-port N    the AppSync endpoint's port (default 20002; the simulator's real-time endpoint
+                                  takes the next one; 0 = any)
               --invoke-port N     the Lambda Invoke API's port (default 9001; 0 = any)
               --web-port N        the live product page's port (default 9002; 0 = any)
               --api-key KEY       the API key (default da2-local-stack-key)
