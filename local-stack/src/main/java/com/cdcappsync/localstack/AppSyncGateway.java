@@ -216,6 +216,11 @@ public final class AppSyncGateway implements AutoCloseable {
 
     private void refuse(HttpExchange exchange, AppSyncRefusal refusal) throws IOException {
         exchange.getResponseHeaders().set("x-amzn-ErrorType", refusal.errorType());
+        if (exchange.getRequestHeaders().containsKey("Origin")) {
+            // As the simulator (and AppSync) answer every origin: a page can then read why it was refused.
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            exchange.getResponseHeaders().set("Access-Control-Expose-Headers", "x-amzn-ErrorType,x-amzn-RequestId");
+        }
         send(exchange, refusal.status(), Map.of("Content-Type", List.of(JSON)), refusal.body(mapper));
     }
 

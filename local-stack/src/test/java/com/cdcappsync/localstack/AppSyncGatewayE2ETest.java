@@ -159,6 +159,15 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
     }
 
     @Test
+    void unsignedRequestFromAPage_refusalReadableAcrossOrigins() throws Exception {
+        SignedPost.Answer answer = SignedPost.send(endpoint(), Map.of("content-type", "application/json",
+                "Origin", "http://127.0.0.1:9002"), upsertCategory(713, 5));
+
+        assertRefused(answer, 401, "UnauthorizedException", "Valid authorization header not provided.");
+        assertThat(answer.allowOrigin()).isEqualTo("*");
+    }
+
+    @Test
     void mutationWithTheApiKey_refusedByTheIamOnlyDirective() throws Exception {
         SignedPost.Answer answer = SignedPost.send(endpoint(), Map.of("content-type", "application/json",
                 "x-api-key", e2e.stack.apiKey()), upsertCategory(710, 5));

@@ -25,7 +25,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 final class SignedPost {
 
     /** What came back. */
-    record Answer(int status, String errorTypeHeader, JsonNode body) {
+    record Answer(int status, String errorTypeHeader, JsonNode body, String allowOrigin) {
 
         String errorType() {
             return body.path("errors").path(0).path("errorType").asText();
@@ -74,6 +74,7 @@ final class SignedPost {
         headers.forEach(request::header);
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("x-amzn-ErrorType").orElse(null),
-                MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body()));
+                MAPPER.readTree(response.body().isEmpty() ? "{}" : response.body()),
+                response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     }
 }
