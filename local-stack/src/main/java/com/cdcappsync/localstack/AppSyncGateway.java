@@ -152,9 +152,9 @@ public final class AppSyncGateway implements AutoCloseable {
 
     private Optional<AppSyncRefusal> authenticate(HttpExchange exchange, byte[] body) {
         if (isIam(exchange)) {
+            String query = exchange.getRequestURI().getRawQuery();
             URI uri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host")
-                    + exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+                    + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
             return verifier.verify(new SigV4Verifier.Request(exchange.getRequestMethod(), uri,
                     SigV4Verifier.lowerCaseNames(exchange.getRequestHeaders()), body));
         }

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code x-amzn-ErrorType} header and {@code {"errors":[{"errorType":..,"message":..}]}}. Shapes and messages
  * follow AppSync's own answers (see the local-stack README, "SigV4 and IAM, checked"):
  * <ul>
- *   <li>401 {@code UnauthorizedException} "Valid authorization header not provided." (aws-amplify/amplify-js#4373);</li>
- *   <li>403 {@code InvalidSignatureException} for a bad or expired signature (amplify-js#2422, AWS SigV4 messages);</li>
- *   <li>403 {@code UnrecognizedClientException} / {@code ExpiredTokenException} for unknown or expired credentials;</li>
+ *   <li>401 {@code UnauthorizedException} "Valid authorization header not provided."
+ *       (aws-amplify/amplify-js#4373);</li>
+ *   <li>403 {@code InvalidSignatureException} for a bad or expired signature (amplify-js#2422, AWS's SigV4
+ *       messages);</li>
+ *   <li>403 {@code UnrecognizedClientException} / {@code ExpiredTokenException} for unknown or expired
+ *       credentials;</li>
  *   <li>400 {@code MalformedHttpRequestException} for an empty or unparsable body (graphql/graphql-over-http#81,
  *       written by the AppSync team).</li>
  * </ul>
@@ -39,7 +42,8 @@ record AppSyncRefusal(int status, String errorType, String message) {
     }
 
     static AppSyncRefusal expiredToken() {
-        return new AppSyncRefusal(403, "ExpiredTokenException", "The security token included in the request is expired");
+        return new AppSyncRefusal(403, "ExpiredTokenException",
+                "The security token included in the request is expired");
     }
 
     static AppSyncRefusal malformed(String message) {

@@ -130,7 +130,8 @@ final class SigV4Verifier {
         }
         for (String required : List.of("host", "x-amz-date")) {
             if (!auth.signedHeaders().contains(required)) {
-                throw new Refused(AppSyncRefusal.invalidSignature("'" + (required.equals("host") ? "Host" : "X-Amz-Date")
+                String name = required.equals("host") ? "Host" : "X-Amz-Date";
+                throw new Refused(AppSyncRefusal.invalidSignature("'" + name
                         + "' must be a 'SignedHeader' in the AWS Authorization."));
             }
         }

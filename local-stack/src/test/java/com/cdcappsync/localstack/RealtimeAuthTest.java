@@ -124,7 +124,8 @@ class RealtimeAuthTest {
                 web.resolve("appsync.js").toUri().toString()) + "; const c = " + config
                 + "; if (c.realtimeAuth === null) delete c.realtimeAuth;"
                 + " process.stdout.write(JSON.stringify(realtimeSocketArgs(c)));";
-        Process node = new ProcessBuilder("node", "--input-type=module", "-e", script).redirectErrorStream(true).start();
+        Process node = new ProcessBuilder("node", "--input-type=module", "-e", script).redirectErrorStream(true)
+                .start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(node.exitValue()).as(out).isZero();

@@ -68,7 +68,8 @@ final class SignedPost {
     }
 
     /** POSTs {@code body} with exactly {@code headers} (plus the ones the JDK's client always sends). */
-    static Answer send(URI endpoint, Map<String, String> headers, String body) throws IOException, InterruptedException {
+    static Answer send(URI endpoint, Map<String, String> headers, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
