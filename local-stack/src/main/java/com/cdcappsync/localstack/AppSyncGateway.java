@@ -49,15 +49,17 @@ public final class AppSyncGateway implements AutoCloseable {
      * @param authority the stack's credentials authority (who may sign)
      * @param region the API's region (what they must sign for)
      * @param grantedMutations the function role's grant, {@code ApiManifest.mutationFields()}
+     * @param upstreamToken the token the simulator wants from its gateway ({@link SimulatorProcess#gatewayToken()})
      */
     public record Settings(int port, URI upstream, CredentialsAuthority authority, String region,
-                           List<String> grantedMutations) {
+                           List<String> grantedMutations, String upstreamToken) {
 
         /** Rejects missing parts; copies the grant. */
         public Settings {
             Objects.requireNonNull(upstream, "upstream");
             Objects.requireNonNull(authority, "authority");
             Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(upstreamToken, "upstreamToken");
             grantedMutations = List.copyOf(grantedMutations);
         }
     }
@@ -67,7 +69,9 @@ public final class AppSyncGateway implements AutoCloseable {
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(30);
     /** Hop-by-hop headers and those the JDK's client sets itself: never copied across. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "date");
+            "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "date", "x-local-stack-gateway");
+    /** Tells the simulator the request came through here (simulator.js, requireGateway). */
+    static final String GATEWAY_HEADER = "x-local-stack-gateway";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -200,6 +204,7 @@ public final class AppSyncGateway implements AutoCloseable {
                 values.forEach(v -> request.header(name, v));
             }
         });
+        request.setHeader(GATEWAY_HEADER, settings.upstreamToken());
         HttpResponse<byte[]> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

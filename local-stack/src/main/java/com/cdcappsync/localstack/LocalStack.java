@@ -96,7 +96,8 @@ public final class LocalStack implements AutoCloseable {
         }));
         progress("      simulator ready (pid " + simulator.pid() + ")");
         gateway = remember(onPort(options.graphQlPort(), port -> AppSyncGateway.start(new AppSyncGateway.Settings(
-                port, simulator.graphQlUrl(), credentialsAuthority, REGION, manifest.mutationFields()), mapper)));
+                port, simulator.graphQlUrl(), credentialsAuthority, REGION, manifest.mutationFields(),
+                simulator.gatewayToken()), mapper)));
         progress("      AppSync endpoint " + gateway.graphQlUrl() + ": SigV4 verified, IAM grant "
                 + manifest.mutationFields() + " enforced");
         progress("[3/4] starting the handler behind the Lambda Invoke API ...");
@@ -178,6 +179,11 @@ public final class LocalStack implements AutoCloseable {
      */
     public URI graphQlUrl() {
         return gateway.graphQlUrl();
+    }
+
+    /** The simulator behind the gateway (tests put another gateway in front of it). */
+    SimulatorProcess simulator() {
+        return simulator;
     }
 
     /** The stack's one credentials authority: it issues the function's credentials; the gateway checks them. */

@@ -194,10 +194,10 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
 
     @Test
     void mutationOutsideANarrowerGrant_refusedPerFieldAndNotRun() throws Exception {
-        URI realtime = e2e.stack.realtimeUrl();
-        URI simulator = URI.create("http://" + realtime.getHost() + ":" + realtime.getPort() + "/graphql");
-        try (AppSyncGateway narrow = AppSyncGateway.start(new AppSyncGateway.Settings(0, simulator,
-                e2e.stack.credentialsAuthority(), REGION, List.of("upsertProduct")), new ObjectMapper())) {
+        SimulatorProcess simulator = e2e.stack.simulator();
+        try (AppSyncGateway narrow = AppSyncGateway.start(new AppSyncGateway.Settings(0, simulator.graphQlUrl(),
+                e2e.stack.credentialsAuthority(), REGION, List.of("upsertProduct"), simulator.gatewayToken()),
+                new ObjectMapper())) {
             String body = SignedPost.body("mutation { granted: upsertProduct(input: {id: \"711\", "
                     + "version: \"1\"}) { id } upsertCategory(input: {id: \"711\", version: \"1\"}) { id } }");
             SignedPost.Answer answer = SignedPost.send(narrow.graphQlUrl(), SignedPost.sign(narrow.graphQlUrl(), body,
@@ -212,6 +212,19 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
         }
         assertThat(e2e.item("Category", 711)).isEmpty();
         assertThat(e2e.item("Product", 711)).isEmpty();
+    }
+
+    @Test
+    void simulatorBehindTheGateway_requestAroundIt_refused() throws Exception {
+        URI simulator = e2e.stack.simulator().graphQlUrl();
+        String body = upsertCategory(714, 5);
+
+        SignedPost.Answer answer = SignedPost.send(simulator, SignedPost.sign(simulator, body, issued(), REGION,
+                "appsync", Clock.systemUTC()), body);
+
+        assertRefused(answer, 403, "UnauthorizedException", "local stack: send GraphQL requests to the AppSync "
+                + "endpoint the launcher prints");
+        assertThat(e2e.item("Category", 714)).isEmpty();
     }
 
     @Test
