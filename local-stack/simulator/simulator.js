@@ -6,10 +6,13 @@
 // on standard output. On a startup problem it prints {"event":"error","message":"..."} and exits 1.
 //
 //   node simulator.js --schema-dir ../../graphql-schema --dynamodb-endpoint http://127.0.0.1:8000 \
-//        --port 20002 [--host 127.0.0.1] [--api-key da2-local] [--region us-east-1]
+//        --port 20003 [--host 127.0.0.1] [--api-key da2-local] [--region us-east-1] [--gateway-token TOKEN]
 //
 // Auth as deployed: API key is the default mode, IAM the additional one. The simulator checks the API key
-// but does not verify SigV4 signatures (any "AWS4-HMAC-SHA256 ..." Authorization header passes).
+// but does not verify SigV4 signatures (any "AWS4-HMAC-SHA256 ..." Authorization header passes): the launcher
+// puts its AppSyncGateway in front of this /graphql, which verifies them and enforces the IAM grant. With
+// --gateway-token, HTTP requests to /graphql must carry it (x-local-stack-gateway, which only the gateway sends),
+// so that nothing reaches the resolvers around those checks; the WebSocket real-time endpoint is not affected.
 // Each api.json table is a data source whose DynamoDB table has the data source's name; the launcher
 // creates the tables under the same names.
 const fs = require('fs');
@@ -23,7 +26,7 @@ const DYNAMODB_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 function parseArgs(argv) {
   const names = { '--schema-dir': 'schemaDir', '--dynamodb-endpoint': 'dynamodbEndpoint', '--port': 'port',
-    '--host': 'host', '--api-key': 'apiKey', '--region': 'region' };
+    '--host': 'host', '--api-key': 'apiKey', '--region': 'region', '--gateway-token': 'gatewayToken' };
   const options = { ...DEFAULTS };
   for (let i = 0; i < argv.length; i += 2) {
     const name = names[argv[i]];
@@ -106,11 +109,38 @@ function bindToHost(simulator, host) {
   return () => httpServer.address();
 }
 
+/**
+ * Refuses HTTP requests to /graphql that do not come through the launcher's gateway (their x-local-stack-gateway
+ * header is the token the launcher gave us). The express app is the server's only 'request' listener, attached
+ * when the simulator is constructed (@aws-amplify/amplify-appsync-simulator 2.16.20, lib/server/index.js).
+ */
+function requireGateway(simulator, token) {
+  const httpServer = simulator._server && simulator._server._httpServer;
+  if (!token || !httpServer) {
+    if (token) console.warn('simulator: cannot require the gateway (internal server not found)');
+    return;
+  }
+  const listeners = httpServer.listeners('request');
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (request, response) => {
+    const path = request.url.split('?')[0];
+    if (path === '/graphql' && request.method !== 'OPTIONS' && request.headers['x-local-stack-gateway'] !== token) {
+      response.writeHead(403, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'UnauthorizedException' });
+      response.end(JSON.stringify({ errors: [{ errorType: 'UnauthorizedException', message: 'local stack: send '
+        + 'GraphQL requests to the AppSync endpoint the launcher prints (its gateway checks SigV4 and the IAM '
+        + 'grant), not to the simulator behind it' }] }));
+      return;
+    }
+    listeners.forEach((listener) => listener.call(httpServer, request, response));
+  });
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const simulator = new AmplifyAppSyncSimulator({ port: options.port });
   simulator.init(simulatorConfig(options));
   const address = bindToHost(simulator, options.host);
+  requireGateway(simulator, options.gatewayToken);
   await simulator.start();
   const port = (address() && address().port) || options.port;
   const base = `${options.host}:${port}`;

@@ -3,7 +3,8 @@
 // Works against AppSync (https://<id>.appsync-api.<region>.amazonaws.com/graphql and
 // wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql) and the local stack's simulator.
 //
-// config: {graphqlUrl, realtimeUrl, apiKey}, as config.json holds it.
+// config: {graphqlUrl, realtimeUrl, apiKey, realtimeAuth}, as config.json holds it (realtimeAuth: "subprotocol",
+// the default, or "query"; see realtimeSocketArgs).
 
 /** The auth object AppSync wants in the connection header and in every `start`: the GraphQL host and the key. */
 export function authorization(config) {
@@ -58,6 +59,25 @@ function base64Json(value) {
   return btoa(binary);
 }
 
+/**
+ * The URL and subprotocols to open the real-time WebSocket with, as `config.realtimeAuth` says:
+ * - "subprotocol" (the default; AWS's current form, what bin/web-config writes): the auth header travels as a
+ *   `header-<base64url JSON, no padding>` subprotocol next to "graphql-ws" (AWS AppSync developer guide, "Building
+ *   a real-time WebSocket client"; amplify-js AWSWebSocketProvider, aws-amplify/amplify-js#13726). base64url,
+ *   because the WebSocket API refuses '/', '+' and '=' in a subprotocol.
+ * - "query" (the older form, which AppSync still accepts and the local stack's simulator alone reads):
+ *   `?header=<base64 JSON>&payload=e30=` with the "graphql-ws" subprotocol.
+ */
+export function realtimeSocketArgs(config) {
+  const header = base64Json(authorization(config));
+  if ((config.realtimeAuth || 'subprotocol') === 'query') {
+    const url = `${config.realtimeUrl}?header=${encodeURIComponent(header)}&payload=e30=`;
+    return { url, protocols: ['graphql-ws'] };
+  }
+  const base64url = header.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return { url: config.realtimeUrl, protocols: ['graphql-ws', `header-${base64url}`] };
+}
+
 let subscriptionCounter = 0;
 
 /** A subscription id, unique in this page. */
@@ -86,9 +106,8 @@ export class RealtimeConnection {
 
   /** Connects and resolves after `connection_ack`; rejects (and closes) on an error, a close or a timeout. */
   open() {
-    const header = base64Json(authorization(this.config));
-    this.socket = new WebSocket(`${this.config.realtimeUrl}?header=${encodeURIComponent(header)}&payload=e30=`,
-      'graphql-ws');
+    const { url, protocols } = realtimeSocketArgs(this.config);
+    this.socket = new WebSocket(url, protocols);
     this.socket.onmessage = (event) => this.receive(event.data);
     this.socket.onclose = (event) => this.close(`socket closed (code ${event.code})`);
     this.socket.onerror = () => this.close('socket error');

@@ -260,6 +260,10 @@ async function loadConfig() {
       throw new Error(`config.json: ${key} must be a ${schemes.join(' or ')} URL, got ${config[key]}`);
     }
   }
+  if (config.realtimeAuth !== undefined && !['subprotocol', 'query'].includes(config.realtimeAuth)) {
+    throw new Error(`config.json: realtimeAuth must be "subprotocol" (AppSync) or "query" (the local simulator), `
+      + `got ${JSON.stringify(config.realtimeAuth)}`);
+  }
   return config;
 }
 

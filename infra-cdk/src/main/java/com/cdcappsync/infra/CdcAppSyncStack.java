@@ -1,5 +1,7 @@
 package com.cdcappsync.infra;
 
+import com.cdcappsync.apimanifest.ApiManifest;
+import com.cdcappsync.apimanifest.TableSpec;
 import com.cdcappsync.infra.config.InfraConfigException;
 import com.cdcappsync.infra.config.StackConfig;
 import com.cdcappsync.infra.constructs.ConnectorAccess;
@@ -7,9 +9,7 @@ import com.cdcappsync.infra.constructs.DataTables;
 import com.cdcappsync.infra.constructs.OperationalAlarms;
 import com.cdcappsync.infra.constructs.SyncApi;
 import com.cdcappsync.infra.constructs.UpsertFunction;
-import com.cdcappsync.infra.schema.ApiManifest;
 import com.cdcappsync.infra.schema.GraphqlSources;
-import com.cdcappsync.infra.schema.TableSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

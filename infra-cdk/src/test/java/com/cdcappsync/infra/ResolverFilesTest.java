@@ -2,9 +2,9 @@ package com.cdcappsync.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cdcappsync.infra.schema.ApiManifest;
+import com.cdcappsync.apimanifest.ApiManifest;
+import com.cdcappsync.apimanifest.ResolverSpec;
 import com.cdcappsync.infra.schema.GraphqlSources;
-import com.cdcappsync.infra.schema.ResolverSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package com.cdcappsync.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cdcappsync.infra.schema.TableSpec;
+import com.cdcappsync.apimanifest.TableSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -35,15 +35,17 @@ public final class LivePageServer implements AutoCloseable {
      * @param graphqlUrl  the GraphQL endpoint the page queries
      * @param realtimeUrl the real-time endpoint it subscribes on
      * @param apiKey      the API key (public by design: it can read and subscribe, never write)
+     * @param realtimeAuth how the page hands the real-time endpoint its authorization ({@link RealtimeAuth})
      */
-    public record PageConfig(URI graphqlUrl, URI realtimeUrl, String apiKey) {
+    public record PageConfig(URI graphqlUrl, URI realtimeUrl, String apiKey, RealtimeAuth realtimeAuth) {
 
-        /** {@code {"graphqlUrl": ..., "realtimeUrl": ..., "apiKey": ...}}. */
+        /** {@code {"graphqlUrl": ..., "realtimeUrl": ..., "apiKey": ..., "realtimeAuth": ...}}. */
         public byte[] toJson(ObjectMapper mapper) {
             Map<String, String> json = new LinkedHashMap<>();
             json.put("graphqlUrl", graphqlUrl.toString());
             json.put("realtimeUrl", realtimeUrl.toString());
             json.put("apiKey", apiKey);
+            json.put("realtimeAuth", realtimeAuth.configName());
             try {
                 return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package com.cdcappsync.localstack;
 
+import com.cdcappsync.apimanifest.ApiManifest;
 import com.cdcappsync.upsert.UpsertHandler;
 import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.config.HandlerConfig;
@@ -17,8 +18,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -37,20 +36,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** The region the handler signs for; the simulator accepts any. */
+    /** The API's region: requests must be signed for it (the gateway checks the credential scope). */
     public static final String REGION = "us-east-1";
-    /** Dummy keys the handler signs with: the simulator does not verify SigV4 signatures. */
-    static final AwsBasicCredentials HANDLER_CREDENTIALS =
-            AwsBasicCredentials.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
 
     private static final int FREE_PORT_ATTEMPTS = 3;
+    private static final int MAX_PORT = 65_535;
 
     private final LocalStackOptions options;
     private final ApiManifest manifest;
     private final Mappings mappings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** The stack's stand-in for STS: issues the function's credentials, and the gateway verifies against it. */
+    private final CredentialsAuthority credentialsAuthority = new CredentialsAuthority();
     private DynamoDbLocal dynamoDb;
     private SimulatorProcess simulator;
+    private AppSyncGateway gateway;
     private InvokeServer invoke;
     private LivePageServer page;
 
@@ -68,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(LocalStackOptions options) {
         ObjectMapper mapper = new ObjectMapper();
         // Read before any part starts, so that a bad manifest or mapping stops nothing.
-        LocalStack stack = new LocalStack(options, ApiManifest.read(options.layout().apiManifest(), mapper),
+        LocalStack stack = new LocalStack(options, ApiManifest.load(options.layout().schemaDir()),
                 mappings(options, mapper));
         try {
             stack.startParts(mapper);
@@ -87,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
         try (DynamoDbClient client = dynamoDb.client()) {
             new TableSetup(client, line -> progress("      " + line)).createAll(manifest);
         }
-        simulator = remember(onPort(options.graphQlPort(), port -> {
+        simulator = remember(onPort(simulatorPort(options.graphQlPort()), port -> {
             progress("[2/4] starting the AppSync simulator (node) with " + options.layout().schemaDir()
                     + " on 127.0.0.1:" + port + " ...");
             return SimulatorProcess.start(new SimulatorProcess.Launch(options.node(), options.layout(),
@@ -95,21 +95,28 @@ public final class LocalStack implements AutoCloseable {
                     mapper);
         }));
         progress("      simulator ready (pid " + simulator.pid() + ")");
+        gateway = remember(onPort(options.graphQlPort(), port -> AppSyncGateway.start(new AppSyncGateway.Settings(
+                port, simulator.graphQlUrl(), credentialsAuthority, REGION, manifest.mutationFields(),
+                simulator.gatewayToken()), mapper)));
+        progress("      AppSync endpoint " + gateway.graphQlUrl() + ": SigV4 verified, IAM grant "
+                + manifest.mutationFields() + " enforced");
         progress("[3/4] starting the handler behind the Lambda Invoke API ...");
         UpsertPipeline pipeline = remember(UpsertPipeline.builder()
                 .config(HandlerConfig.fromEnvironment(handlerEnvironment()::get, true))
                 .mappings(mappings)
-                .credentials(StaticCredentialsProvider.create(HANDLER_CREDENTIALS))
+                .credentials(new IssuedCredentialsSource(credentialsAuthority))
                 .functionName(options.functionName())
                 .log(options.lambdaLog())
                 .build());
         invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), new UpsertHandler(pipeline),
                 mapper));
-        progress("      handler ready: function " + options.functionName() + ", IAM (SigV4) to the simulator");
+        progress("      handler ready: function " + options.functionName()
+                + ", signing with credentials this stack issued (SigV4)");
         page = remember(onPort(options.webPort(), port -> {
             progress("[4/4] serving the live page " + options.layout().webDir() + " on 127.0.0.1:" + port + " ...");
             return LivePageServer.start(port, options.layout().webDir(),
-                    new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), options.apiKey()), mapper);
+                    new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), options.apiKey(),
+                            RealtimeAuth.QUERY), mapper);
         }));
     }
 
@@ -123,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
     /** The handler's settings: the caller's extras, then what the stack decides (endpoint, IAM, region). */
     private Map<String, String> handlerEnvironment() {
         Map<String, String> env = new HashMap<>(options.handlerEnvironment());
-        env.put("APPSYNC_GRAPHQL_URL", simulator.graphQlUrl().toString());
+        env.put("APPSYNC_GRAPHQL_URL", gateway.graphQlUrl().toString());
         env.put("APPSYNC_AUTH", "iam");
         env.put("AWS_REGION", REGION);
         env.remove("APPSYNC_API_KEY");
@@ -166,9 +173,30 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql}. */
+    /**
+     * The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql}: the {@link AppSyncGateway}, which verifies
+     * SigV4 and the IAM grant before the simulator runs the request.
+     */
     public URI graphQlUrl() {
-        return simulator.graphQlUrl();
+        return gateway.graphQlUrl();
+    }
+
+    /** The simulator behind the gateway (tests put another gateway in front of it). */
+    SimulatorProcess simulator() {
+        return simulator;
+    }
+
+    /** The stack's one credentials authority: it issues the function's credentials; the gateway checks them. */
+    public CredentialsAuthority credentialsAuthority() {
+        return credentialsAuthority;
+    }
+
+    /**
+     * The simulator's port (its real-time endpoint; its own HTTP endpoint is only the gateway's upstream): the one
+     * after the GraphQL port, or any when that is 0.
+     */
+    private static int simulatorPort(int graphQlPort) {
+        return graphQlPort == 0 || graphQlPort == MAX_PORT ? 0 : graphQlPort + 1;
     }
 
     /** The real-time endpoint, {@code ws://127.0.0.1:<port>/graphql/realtime}. */

@@ -1,5 +1,6 @@
 package com.cdcappsync.localstack;
 
+import com.cdcappsync.apimanifest.TableSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +24,8 @@ public final class LocalStackMain {
                                   (lambda-upsert/samples/odoo-product-changes.json)
               --no-replay         replay nothing; keep running until Ctrl-C
               --dynamodb-port N   DynamoDB Local's port (default 8000; 0 = any free port)
-              --graphql-port N    the AppSync simulator's port, GraphQL and real-time (default 20002; 0 = any)
+              --graphql-port N    the AppSync endpoint's port (default 20002; the simulator's real-time endpoint
+                                  takes the next one; 0 = any)
               --invoke-port N     the Lambda Invoke API's port (default 9001; 0 = any)
               --web-port N        the live product page's port (default 9002; 0 = any)
               --api-key KEY       the API key (default da2-local-stack-key)
@@ -115,7 +117,7 @@ public final class LocalStackMain {
     }
 
     private void printEndpoints(LocalStack stack, LauncherArguments parsed) {
-        String tables = String.join(", ", stack.manifest().tables().stream().map(ApiManifest.Table::dataSource).toList());
+        String tables = String.join(", ", stack.manifest().tables().stream().map(TableSpec::dataSource).toList());
         out.println();
         out.println("local stack ready");
         out.println("  GraphQL URL     " + stack.graphQlUrl());

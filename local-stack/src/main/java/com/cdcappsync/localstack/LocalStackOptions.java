@@ -10,8 +10,8 @@ import java.util.function.Consumer;
  *
  * @param layout             where the repository's files are; default {@link RepositoryLayout#locate} with no root
  * @param dynamoDbPort       DynamoDB Local's port; default {@value #DEFAULT_DYNAMODB_PORT}, 0 picks a free one
- * @param graphQlPort        the simulator's port (GraphQL and real-time); default {@value #DEFAULT_GRAPHQL_PORT},
- *                           0 picks a free one
+ * @param graphQlPort        the AppSync endpoint's port ({@link AppSyncGateway}); the simulator (real-time) takes the
+ *                           next one; default {@value #DEFAULT_GRAPHQL_PORT}, 0 for free ones
  * @param invokePort         the Lambda Invoke API's port; default {@value #DEFAULT_INVOKE_PORT}, 0 picks a free one
  * @param webPort            the live page's port; default {@value #DEFAULT_WEB_PORT}, 0 picks a free one
  * @param apiKey             the API key websites use; default {@value #DEFAULT_API_KEY}

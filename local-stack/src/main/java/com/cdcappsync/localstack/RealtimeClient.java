@@ -8,9 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  * ({@code wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql}) and the simulator
  * ({@code ws://127.0.0.1:<port>/graphql/realtime}).
  *
- * <p>Protocol: connect with {@code ?header=<base64 {"host","x-api-key"}>&payload=e30=}, send
+ * <p>Protocol: connect with the header {@code {"host","x-api-key"}} in a {@code header-<base64url>} subprotocol or
+ * in {@code ?header=<base64>&payload=e30=} ({@link RealtimeAuth}), send
  * {@code connection_init}, wait for {@code connection_ack}; each {@link #subscribe} sends {@code start} and waits
  * for {@code start_ack} (only then is the subscription live) or {@code error}; {@code data} messages come out of
  * {@link #next} in the order the server sent them, across all subscriptions; {@code ka} keeps the
@@ -55,12 +55,16 @@ public final class RealtimeClient implements AutoCloseable {
     private final CompletableFuture<JsonNode> acknowledged = new CompletableFuture<>();
     private final WebSocket webSocket;
 
-    private RealtimeClient(ObjectMapper mapper, ObjectNode authorization, URI url, Duration timeout) {
+    private RealtimeClient(ObjectMapper mapper, ObjectNode authorization, URI url, List<String> subprotocols,
+                           Duration timeout) {
         this.mapper = mapper;
         this.authorization = authorization;
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
-            this.webSocket = http.newWebSocketBuilder().subprotocols("graphql-ws").connectTimeout(timeout)
+            this.webSocket = http.newWebSocketBuilder()
+                    .subprotocols(subprotocols.getFirst(), subprotocols.subList(1, subprotocols.size())
+                            .toArray(String[]::new))
+                    .connectTimeout(timeout)
                     .buildAsync(url, new Listener()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {
             throw failure("cannot open the real-time WebSocket " + url.getHost() + ":" + url.getPort(), e);
@@ -77,12 +81,25 @@ public final class RealtimeClient implements AutoCloseable {
      * @throws IllegalStateException when the connection or the ack fails, with the server's error
      */
     public static RealtimeClient connect(URI realtimeUrl, URI graphQlUrl, String apiKey, Duration timeout) {
+        return connect(realtimeUrl, graphQlUrl, apiKey, RealtimeAuth.QUERY, timeout);
+    }
+
+    /**
+     * Connects with the authorization header handed over as {@code auth} says, and waits for
+     * {@code connection_ack}.
+     *
+     * @param auth {@link RealtimeAuth#SUBPROTOCOL} for AppSync (the current form), {@link RealtimeAuth#QUERY} for
+     *             the local stack's simulator
+     * @see #connect(URI, URI, String, Duration)
+     */
+    public static RealtimeClient connect(URI realtimeUrl, URI graphQlUrl, String apiKey, RealtimeAuth auth,
+                                         Duration timeout) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode authorization = mapper.createObjectNode().put("host", graphQlUrl.getAuthority())
                 .put("x-api-key", apiKey);
-        String header = Base64.getEncoder().encodeToString(authorization.toString().getBytes(StandardCharsets.UTF_8));
-        URI url = URI.create(realtimeUrl + "?header=" + header + "&payload=e30=");
-        RealtimeClient client = new RealtimeClient(mapper, authorization, url, timeout);
+        URI url = URI.create(auth.url(realtimeUrl.toString(), authorization.toString()));
+        RealtimeClient client = new RealtimeClient(mapper, authorization, url,
+                auth.subprotocols(authorization.toString()), timeout);
         client.send(mapper.createObjectNode().put("type", "connection_init"));
         try {
             client.acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

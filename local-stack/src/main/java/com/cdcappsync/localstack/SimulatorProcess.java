@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +36,14 @@ public final class SimulatorProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final Process process;
+    private final String gatewayToken;
     private final URI graphQlUrl;
     private final URI realtimeUrl;
     private final Thread shutdownHook;
 
-    private SimulatorProcess(Process process, JsonNode ready) {
+    private SimulatorProcess(Process process, JsonNode ready, String gatewayToken) {
         this.process = process;
+        this.gatewayToken = gatewayToken;
         this.graphQlUrl = URI.create(ready.get("graphqlUrl").asText());
         this.realtimeUrl = URI.create(ready.get("realtimeUrl").asText());
         this.shutdownHook = new Thread(this::stopProcessTree, "local-stack-simulator-stop");
@@ -70,9 +73,12 @@ public final class SimulatorProcess implements AutoCloseable {
     public static SimulatorProcess start(Launch launch, ObjectMapper mapper) {
         RepositoryLayout layout = launch.layout();
         layout.requireSimulatorInstalled();
+        // Only the stack's gateway may send GraphQL over HTTP to the simulator: it presents this token.
+        String gatewayToken = UUID.randomUUID().toString();
         List<String> command = List.of(launch.node(), layout.simulatorScript().toString(),
                 "--schema-dir", layout.schemaDir().toString(), "--dynamodb-endpoint", launch.dynamoDb().toString(),
-                "--port", Integer.toString(launch.port()), "--host", "127.0.0.1", "--api-key", launch.apiKey());
+                "--port", Integer.toString(launch.port()), "--host", "127.0.0.1", "--api-key", launch.apiKey(),
+                "--gateway-token", gatewayToken);
         Process process;
         try {
             process = new ProcessBuilder(command).directory(layout.simulatorDir().toFile())
@@ -86,7 +92,7 @@ public final class SimulatorProcess implements AutoCloseable {
                 .start(() -> output.drain(process));
         try {
             JsonNode ready = output.ready.get(launch.startupTime().toMillis(), TimeUnit.MILLISECONDS);
-            return new SimulatorProcess(process, ready);
+            return new SimulatorProcess(process, ready, gatewayToken);
         } catch (TimeoutException | InterruptedException | ExecutionException e) {
             destroyTree(process);
             if (e instanceof InterruptedException) {
@@ -101,6 +107,14 @@ public final class SimulatorProcess implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>/graphql}. */
+    /**
+     * The token the simulator requires ({@code x-local-stack-gateway}) on HTTP GraphQL requests: only the stack's
+     * {@link AppSyncGateway} sends it, so no request reaches the resolvers around its SigV4 and IAM checks.
+     */
+    public String gatewayToken() {
+        return gatewayToken;
+    }
+
     public URI graphQlUrl() {
         return graphQlUrl;
     }

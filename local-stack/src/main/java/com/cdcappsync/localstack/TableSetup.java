@@ -1,5 +1,7 @@
 package com.cdcappsync.localstack;
 
+import com.cdcappsync.apimanifest.ApiManifest;
+import com.cdcappsync.apimanifest.TableSpec;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -25,23 +27,21 @@ final class TableSetup {
     }
 
     void createAll(ApiManifest manifest) {
-        for (ApiManifest.Table table : manifest.tables()) {
+        for (TableSpec table : manifest.tables()) {
             create(table);
         }
     }
 
-    private void create(ApiManifest.Table table) {
+    private void create(TableSpec table) {
         dynamoDb.createTable(b -> b.tableName(table.dataSource())
                 .attributeDefinitions(AttributeDefinition.builder().attributeName(table.partitionKey())
                         .attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName(table.partitionKey()).keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.dataSource()));
-        if (table.ttlAttribute() != null) {
-            dynamoDb.updateTimeToLive(b -> b.tableName(table.dataSource()).timeToLiveSpecification(
-                    TimeToLiveSpecification.builder().enabled(true).attributeName(table.ttlAttribute()).build()));
-        }
+        dynamoDb.updateTimeToLive(b -> b.tableName(table.dataSource()).timeToLiveSpecification(
+                TimeToLiveSpecification.builder().enabled(true).attributeName(table.ttlAttribute()).build()));
         progress.accept("created table " + table.dataSource() + " (" + table.type() + "; partition key "
-                + table.partitionKey() + ", TTL " + (table.ttlAttribute() == null ? "off" : table.ttlAttribute()) + ")");
+                + table.partitionKey() + ", TTL " + table.ttlAttribute() + ")");
     }
 }

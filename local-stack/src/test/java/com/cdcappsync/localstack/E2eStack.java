@@ -76,7 +76,7 @@ final class E2eStack implements AutoCloseable {
 
     /** The stored item, read consistently; empty when there is none. */
     Map<String, AttributeValue> item(String type, int id) {
-        String table = stack.manifest().tableOf(type).dataSource();
+        String table = stack.manifest().tableOfType(type).dataSource();
         return dynamoDb.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(Integer.toString(id))))
                 .consistentRead(true)).item();
     }

@@ -181,7 +181,8 @@ class LivePageBrowserE2ETest {
     @Order(6)
     void wrongApiKey_staysReconnectingAndSaysWhy() {
         try (LivePageServer wrongKey = LivePageServer.start(0, RepositoryLayout.locate(null).webDir(),
-                new LivePageServer.PageConfig(e2e.stack.graphQlUrl(), e2e.stack.realtimeUrl(), "da2-not-the-key"),
+                new LivePageServer.PageConfig(e2e.stack.graphQlUrl(), e2e.stack.realtimeUrl(), "da2-not-the-key",
+                        RealtimeAuth.QUERY),
                 mapper)) {
             chromium.driver.get(wrongKey.url().toString());
 

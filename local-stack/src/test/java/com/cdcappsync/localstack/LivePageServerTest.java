@@ -44,7 +44,7 @@ class LivePageServerTest {
         Files.writeString(dir.resolve("secret.txt"), "outside the web folder");
         Files.createSymbolicLink(web.resolve("escape.txt"), dir.resolve("secret.txt"));
         server = LivePageServer.start(0, web, new LivePageServer.PageConfig(URI.create("http://127.0.0.1:1/graphql"),
-                URI.create("ws://127.0.0.1:1/graphql/realtime"), "da2-test"), new ObjectMapper());
+                URI.create("ws://127.0.0.1:1/graphql/realtime"), "da2-test", RealtimeAuth.QUERY), new ObjectMapper());
     }
 
     @AfterEach
@@ -106,7 +106,8 @@ class LivePageServerTest {
     void aFolderWithoutIndexHtml_isRefusedWithTheFix() {
         Path empty = dir.resolve("empty");
         assertThatThrownBy(() -> LivePageServer.start(0, empty,
-                        new LivePageServer.PageConfig(URI.create("http://x/graphql"), URI.create("ws://x/"), "k"),
+                        new LivePageServer.PageConfig(URI.create("http://x/graphql"), URI.create("ws://x/"), "k",
+                                RealtimeAuth.QUERY),
                         new ObjectMapper()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("index.html");
     }

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -85,8 +84,9 @@ class VersionGuardE2ETest extends StackPerClassTest {
         assertThat(apply(PRODUCT_1_SNAPSHOT, 204)).isEqualTo("applied");
         e2e.nextMessage("onUpsertProduct", 204);
         ObjectNode variables = new ObjectMapper().createObjectNode();
-        variables.putObject("input").put("id", "204").put("version", 1).put("name", "older");
-        AppSyncAuth iam = AppSyncAuth.iam(LocalStack.REGION, StaticCredentialsProvider.create(LocalStack.HANDLER_CREDENTIALS));
+        variables.putObject("input").put("id", "204").put("version", "1").put("name", "older");
+        AppSyncAuth iam = AppSyncAuth.iam(LocalStack.REGION,
+                new IssuedCredentialsSource(e2e.stack.credentialsAuthority()));
 
         GraphQlResponse response;
         try (AppSyncClient handlerSide = AppSyncClient.builder().endpoint(e2e.stack.graphQlUrl()).auth(iam).build()) {

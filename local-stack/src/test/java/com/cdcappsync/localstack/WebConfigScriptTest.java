@@ -55,7 +55,8 @@ class WebConfigScriptTest {
         Run run = run(outputs(OUTPUTS).toString());
 
         assertThat(run.status()).as(run.err()).isZero();
-        byte[] local = new LivePageServer.PageConfig(URI.create(GRAPHQL), URI.create(REALTIME), "da2-prodkey")
+        byte[] local = new LivePageServer.PageConfig(URI.create(GRAPHQL), URI.create(REALTIME), "da2-prodkey",
+                RealtimeAuth.SUBPROTOCOL)
                 .toJson(mapper);
         assertThat(mapper.readTree(run.out())).isEqualTo(mapper.readTree(local));
     }

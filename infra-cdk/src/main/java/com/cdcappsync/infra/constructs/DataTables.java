@@ -1,6 +1,6 @@
 package com.cdcappsync.infra.constructs;
 
-import com.cdcappsync.infra.schema.TableSpec;
+import com.cdcappsync.apimanifest.TableSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

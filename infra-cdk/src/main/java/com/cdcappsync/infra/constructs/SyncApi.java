@@ -1,8 +1,8 @@
 package com.cdcappsync.infra.constructs;
 
+import com.cdcappsync.apimanifest.ResolverSpec;
+import com.cdcappsync.apimanifest.TableSpec;
 import com.cdcappsync.infra.schema.GraphqlSources;
-import com.cdcappsync.infra.schema.ResolverSpec;
-import com.cdcappsync.infra.schema.TableSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,11 @@
 package com.cdcappsync.infra.schema;
 
+import com.cdcappsync.apimanifest.ApiManifest;
+import com.cdcappsync.apimanifest.ApiManifestException;
 import com.cdcappsync.infra.config.InfraConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +32,8 @@ public record GraphqlSources(Path directory, ApiManifest manifest) {
      *
      * @param directory the {@code graphql-schema/} folder
      * @return its sources
-     * @throws InfraConfigException when the schema, the manifest or a template is missing or invalid
+     * @throws InfraConfigException when the schema, the manifest or a template is missing or invalid (the manifest's
+     *         problems as {@link ApiManifest#load} reports them, plus the folder)
      */
     public static GraphqlSources load(Path directory) {
         if (!Files.isRegularFile(directory.resolve(SCHEMA_FILE))) {
@@ -37,7 +41,14 @@ public record GraphqlSources(Path directory, ApiManifest manifest) {
                     + " does not exist; point context graphqlSchemaDir at the folder holding schema.graphql and "
                     + "api.json"));
         }
-        return new GraphqlSources(directory, ApiManifest.load(directory));
+        try {
+            return new GraphqlSources(directory, ApiManifest.load(directory));
+        } catch (ApiManifestException e) {
+            List<String> problems = new ArrayList<>(e.problems());
+            problems.add("the schema folder is " + directory + " (context graphqlSchemaDir); fix the file there or "
+                    + "point the context at the right folder");
+            throw new InfraConfigException(e.summary(), problems);
+        }
     }
 
     /**

@@ -74,7 +74,7 @@ public final class ChangeMapper {
             }
         }
         addUnmapped(table, event, input);
-        input.put("version", event.version().value());
+        input.put("version", versionText(event));
         return new MappedChange(event, table, MappedChange.Kind.UPSERT, id, event.version(),
                 texts.get(table).upsert(), wrap(input), null);
     }
@@ -82,9 +82,18 @@ public final class ChangeMapper {
     private MappedChange delete(ChangeEvent event, TableMapping table, String id, String note) {
         ObjectNode input = mapper.createObjectNode();
         input.put(table.idField(), id);
-        input.put("version", event.version().value());
+        input.put("version", versionText(event));
         return new MappedChange(event, table, MappedChange.Kind.DELETE, id, event.version(),
                 texts.get(table).delete(), wrap(input), note);
+    }
+
+    /**
+     * The version as decimal digits (the input's {@code version} is a String): the resolvers copy the text into
+     * DynamoDB's {@code N} as is, so no engine ever renders it through a double (AppSync's Java VTL would print
+     * 5.8325944E7; see graphql-schema/resolvers/upsert.request.vtl).
+     */
+    private static String versionText(ChangeEvent event) {
+        return Long.toString(event.version().value());
     }
 
     private ObjectNode wrap(ObjectNode input) {

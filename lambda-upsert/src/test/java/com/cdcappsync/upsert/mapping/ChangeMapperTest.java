@@ -37,7 +37,8 @@ class ChangeMapperTest {
         assertThat(input.get("categoryId").asText()).isEqualTo("2");
         assertThat(input.get("writeDate").asText()).isEqualTo("2024-03-01T10:15:30.123456Z");
         assertThat(input.get("description").asText()).isEqualTo("long text");
-        assertThat(input.get("version").asLong()).isEqualTo(1000);
+        assertThat(input.get("version").isTextual()).as("digits, never a double's text").isTrue();
+        assertThat(input.get("version").asText()).isEqualTo("1000");
         assertThat(input.has("internal_note")).isFalse();
         assertThat(input.has("active")).isFalse();
     }
@@ -62,7 +63,7 @@ class ChangeMapperTest {
         assertThat(change.kind()).isEqualTo(MappedChange.Kind.DELETE);
         assertThat(change.note()).isEqualTo("active=false");
         assertThat(change.query()).startsWith("mutation DeleteProduct($input: DeleteProductInput!) { deleteProduct(");
-        assertThat(change.variables().get("input").toString()).isEqualTo("{\"id\":\"2\",\"version\":2000}");
+        assertThat(change.variables().get("input").toString()).isEqualTo("{\"id\":\"2\",\"version\":\"2000\"}");
     }
 
     @Test

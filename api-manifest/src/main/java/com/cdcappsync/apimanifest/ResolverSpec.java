@@ -1,4 +1,4 @@
-package com.cdcappsync.infra.schema;
+package com.cdcappsync.apimanifest;
 
 /**
  * One {@code resolvers} entry of {@code graphql-schema/api.json}: a unit VTL resolver.

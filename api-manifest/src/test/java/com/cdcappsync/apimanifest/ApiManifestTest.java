@@ -1,9 +1,8 @@
-package com.cdcappsync.infra.schema;
+package com.cdcappsync.apimanifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cdcappsync.infra.config.InfraConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,19 +13,31 @@ class ApiManifestTest {
 
     private static final String TABLE = """
             {"type": "Product", "dataSource": "ProductTable", "partitionKey": "id", "ttlAttribute": "expiresAt"}""";
+    /** The module runs its tests in api-manifest/; the repository's schema folder is next to it. */
+    private static final Path REPOSITORY_SCHEMA = Path.of("").toAbsolutePath().getParent().resolve("graphql-schema");
 
     @TempDir
     Path dir;
 
     @Test
     void load_repositoryManifest_tablesResolversAndMutations() {
-        ApiManifest manifest = ApiManifest.load(GraphqlSources.findRepositoryRoot(Path.of(""))
-                .resolve(GraphqlSources.FOLDER));
+        ApiManifest manifest = ApiManifest.load(REPOSITORY_SCHEMA);
 
         assertThat(manifest.tables()).extracting(TableSpec::type).contains("Product", "Category");
+        assertThat(manifest.tables()).extracting(TableSpec::ttlAttribute).containsOnly("expiresAt");
         assertThat(manifest.resolvers()).isNotEmpty();
-        assertThat(manifest.mutationFields()).contains("upsertProduct", "deleteProduct");
+        assertThat(manifest.mutationFields()).containsExactly("upsertProduct", "deleteProduct", "upsertCategory",
+                "deleteCategory");
         assertThat(manifest.tableOf("ProductTable")).map(TableSpec::type).contains("Product");
+        assertThat(manifest.tableOfType("Category").dataSource()).isEqualTo("CategoryTable");
+    }
+
+    @Test
+    void tableOfType_undeclaredType_namesTheDeclaredOnes() {
+        ApiManifest manifest = ApiManifest.load(REPOSITORY_SCHEMA);
+
+        assertThatThrownBy(() -> manifest.tableOfType("Order")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no table for type Order").hasMessageContaining("Product");
     }
 
     @Test
@@ -49,6 +60,27 @@ class ApiManifestTest {
     }
 
     @Test
+    void load_tableWithoutTtlAttribute_refusedWithTheFix() throws IOException {
+        write("api.json", """
+                {"tables": [{"type": "Product", "dataSource": "ProductTable", "partitionKey": "id"}],
+                 "resolvers": []}""");
+
+        assertThatThrownBy(() -> ApiManifest.load(dir))
+                .isInstanceOfSatisfying(ApiManifestException.class, e -> assertThat(e.problems()).hasSize(1))
+                .hasMessageContaining("tables[0]: \"ttlAttribute\" must be a non-empty string; add it");
+    }
+
+    @Test
+    void load_ttlAttributeIsThePartitionKey_refused() throws IOException {
+        write("api.json", """
+                {"tables": [{"type": "Product", "dataSource": "ProductTable", "partitionKey": "id",
+                  "ttlAttribute": "id"}], "resolvers": []}""");
+
+        assertThatThrownBy(() -> ApiManifest.load(dir)).isInstanceOf(ApiManifestException.class)
+                .hasMessageContaining("Product has ttlAttribute id, its partition key");
+    }
+
+    @Test
     void load_inconsistentManifest_everyProblemReportedWithTheFix() throws IOException {
         write("resolvers/a.vtl", "{}");
         write("api.json", """
@@ -59,7 +91,7 @@ class ApiManifestTest {
                 .formatted(TABLE, TABLE));
 
         assertThatThrownBy(() -> ApiManifest.load(dir))
-                .isInstanceOf(InfraConfigException.class)
+                .isInstanceOf(ApiManifestException.class)
                 .hasMessageContaining("tables[2]: \"dataSource\" must be a non-empty string; add it")
                 .hasMessageContaining("tables[2]: \"ttlAttribute\" must be a non-empty string; add it");
         write("api.json", """
@@ -71,7 +103,7 @@ class ApiManifestTest {
                     "request": "resolvers/a.vtl", "response": "resolvers/a.vtl"}]}""".formatted(TABLE, TABLE));
 
         assertThatThrownBy(() -> ApiManifest.load(dir))
-                .isInstanceOfSatisfying(InfraConfigException.class, e -> assertThat(e.problems()).hasSize(6))
+                .isInstanceOfSatisfying(ApiManifestException.class, e -> assertThat(e.problems()).hasSize(6))
                 .hasMessageContaining("type Product is declared twice")
                 .hasMessageContaining("dataSource ProductTable is declared twice")
                 .hasMessageContaining("Query.getX has two resolvers")
@@ -82,11 +114,19 @@ class ApiManifestTest {
     }
 
     @Test
-    void load_missingFile_namesThePathAndTheSetting() {
+    void load_noTables_refused() throws IOException {
+        write("api.json", "{\"tables\": [], \"resolvers\": []}");
+
+        assertThatThrownBy(() -> ApiManifest.load(dir)).isInstanceOf(ApiManifestException.class)
+                .hasMessageContaining("tables: no entry");
+    }
+
+    @Test
+    void load_missingFile_namesThePath() {
         assertThatThrownBy(() -> ApiManifest.load(dir))
-                .isInstanceOf(InfraConfigException.class)
-                .hasMessageContaining("api.json")
-                .hasMessageContaining("graphqlSchemaDir");
+                .isInstanceOf(ApiManifestException.class)
+                .hasMessageContaining(dir.resolve("api.json").toString())
+                .hasMessageContaining("check the path");
     }
 
     @Test
@@ -95,27 +135,6 @@ class ApiManifestTest {
 
         assertThatThrownBy(() -> ApiManifest.load(dir)).hasMessageContaining("not valid JSON")
                 .hasMessageContaining("at line 2");
-    }
-
-    @Test
-    void graphqlSources_noSchemaFile_namesTheSetting() {
-        assertThatThrownBy(() -> GraphqlSources.load(dir))
-                .isInstanceOf(InfraConfigException.class)
-                .hasMessageContaining("schema.graphql does not exist; point context graphqlSchemaDir");
-    }
-
-    @Test
-    void findRepositoryRoot_outsideTheRepository_namesTheFix() {
-        assertThatThrownBy(() -> GraphqlSources.findRepositoryRoot(dir))
-                .isInstanceOf(InfraConfigException.class)
-                .hasMessageContaining("run cdk from infra-cdk/ of the cdc-appsync repository, or set -c "
-                        + "graphqlSchemaDir=PATH");
-    }
-
-    @Test
-    void findRepositoryRoot_fromInfraCdk_theParent() {
-        assertThat(GraphqlSources.findRepositoryRoot(Path.of(""))).isEqualTo(
-                Path.of("").toAbsolutePath().getParent());
     }
 
     private void write(String relative, String text) throws IOException {

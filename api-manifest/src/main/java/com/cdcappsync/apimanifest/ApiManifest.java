@@ -1,6 +1,5 @@
-package com.cdcappsync.infra.schema;
+package com.cdcappsync.apimanifest;
 
-import com.cdcappsync.infra.config.InfraConfigException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +13,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code graphql-schema/api.json}: the tables and resolvers that both this app and the local stack's AppSync
- * simulator build from the same schema and VTL files. A new table needs an entry here, not Java.
+ * {@code graphql-schema/api.json}: the tables and resolvers that infra-cdk deploys and the local stack runs, read
+ * by this one reader so that both agree. A new table needs an entry there, not Java.
  *
- * <p>Keys other than those read here (such as {@code description}) are ignored, so the local stack may add its
- * own.
+ * <p>Rules (also in api.json's {@code description}):
+ * <ul>
+ *   <li>every key of a {@code tables} entry is required, {@code ttlAttribute} included: the delete resolver keeps
+ *       a tombstone with an expiry time instead of removing the item, and without DynamoDB TTL on that attribute
+ *       tombstones would pile up forever;</li>
+ *   <li>types, data sources and resolved fields are unique; a resolver names a declared data source and template
+ *       files inside the schema folder that exist;</li>
+ *   <li>keys other than those read here (such as {@code description}) are ignored.</li>
+ * </ul>
+ * The {@code Mutation} fields with a resolver are what the function is granted ({@link #mutationFields()}): CDK's
+ * IAM grant and the local stack's IAM check both come from that list.
  *
  * @param tables one per stored GraphQL type, in file order
  * @param resolvers one per resolved field, in file order
@@ -28,18 +36,18 @@ public record ApiManifest(List<TableSpec> tables, List<ResolverSpec> resolvers) 
     /** The manifest's file name inside the schema folder. */
     public static final String FILE_NAME = "api.json";
 
+    /** Copies the lists. */
     public ApiManifest {
         tables = List.copyOf(tables);
         resolvers = List.copyOf(resolvers);
     }
 
     /**
-     * Reads and checks {@code api.json} in the given folder: required keys, unique types, data sources and
-     * fields, resolvers naming a declared data source, and template files that exist inside the folder.
+     * Reads and checks {@code api.json} in the given folder.
      *
      * @param schemaDir the {@code graphql-schema/} folder
      * @return the manifest
-     * @throws InfraConfigException listing every problem, each with the fix
+     * @throws ApiManifestException listing every problem, each with the fix
      */
     public static ApiManifest load(Path schemaDir) {
         Path file = schemaDir.resolve(FILE_NAME);
@@ -48,11 +56,11 @@ public record ApiManifest(List<TableSpec> tables, List<ResolverSpec> resolvers) 
             root = new ObjectMapper().readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
             String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new InfraConfigException("Cannot read " + file, List.of("not valid JSON: " + e.getOriginalMessage()
+            throw new ApiManifestException("Cannot read " + file, List.of("not valid JSON: " + e.getOriginalMessage()
                     + line + "; fix the file"));
         } catch (IOException e) {
-            throw new InfraConfigException("Cannot read " + file, List.of(e + "; check the path (context "
-                    + "graphqlSchemaDir) and that the file is readable"));
+            throw new ApiManifestException("Cannot read " + file, List.of(e + "; expected graphql-schema/"
+                    + FILE_NAME + " of this repository: check the path and that the file is readable"));
         }
         List<String> problems = new ArrayList<>();
         List<TableSpec> tables = new ArrayList<>();
@@ -72,7 +80,7 @@ public record ApiManifest(List<TableSpec> tables, List<ResolverSpec> resolvers) 
             checkConsistency(schemaDir, tables, resolvers, problems);
         }
         if (!problems.isEmpty()) {
-            throw new InfraConfigException("Invalid " + file, problems);
+            throw new ApiManifestException("Invalid " + file, problems);
         }
         return new ApiManifest(tables, resolvers);
     }
@@ -82,7 +90,23 @@ public record ApiManifest(List<TableSpec> tables, List<ResolverSpec> resolvers) 
         return tables.stream().filter(t -> t.dataSource().equals(dataSource)).findFirst();
     }
 
-    /** @return the {@code Mutation} fields with a resolver, in file order: what the Lambda may call */
+    /**
+     * @return the table that stores {@code type}, e.g. {@code Product} → {@code ProductTable}
+     * @throws IllegalArgumentException naming the declared types when none stores it
+     */
+    public TableSpec tableOfType(String type) {
+        return tables.stream().filter(t -> t.type().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("api.json has no table for type " + type
+                        + "; it declares " + tables.stream().map(TableSpec::type).toList()));
+    }
+
+    /**
+     * The function's grant: the {@code Mutation} fields with a resolver, in file order. CDK grants
+     * {@code appsync:GraphQL} on exactly these ({@code types/Mutation/fields/<name>}), and the local stack refuses
+     * an IAM request for any other top-level field.
+     *
+     * @return the field names
+     */
     public List<String> mutationFields() {
         return resolvers.stream().filter(r -> r.typeName().equals("Mutation")).map(ResolverSpec::fieldName)
                 .toList();
@@ -100,6 +124,14 @@ public record ApiManifest(List<TableSpec> tables, List<ResolverSpec> resolvers) 
                 problems.add("tables: dataSource " + table.dataSource() + " is declared twice; give each table "
                         + "its own");
             }
+            if (table.ttlAttribute().equals(table.partitionKey())) {
+                problems.add("tables: " + table.type() + " has ttlAttribute " + table.ttlAttribute() + ", its "
+                        + "partition key; name the tombstone expiry attribute the delete resolver writes (expiresAt)");
+            }
+        }
+        if (tables.isEmpty()) {
+            problems.add("tables: no entry; declare one per stored type: {\"type\", \"dataSource\", "
+                    + "\"partitionKey\", \"ttlAttribute\"}");
         }
         Set<String> fields = new HashSet<>();
         for (ResolverSpec resolver : resolvers) {

@@ -1,0 +1,261 @@
+package com.cdcappsync.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local stack's AppSync GraphQL endpoint: it authenticates and authorizes each request as AppSync does, then
+ * hands it to the simulator's HTTP endpoint, which runs it. The simulator alone accepts any
+ * {@code AWS4-HMAC-SHA256} header; here
+ * <ul>
+ *   <li>IAM: the signature is verified ({@link SigV4Verifier}) against the credentials the stack issued, then the
+ *       function role's IAM policy is enforced per top-level field ({@link IamFieldPolicy});</li>
+ *   <li>API key ({@code x-api-key}): forwarded; the simulator checks the key and refuses it on {@code @aws_iam}-only
+ *       fields, as AppSync does;</li>
+ *   <li>no usable authorization: 401 {@code UnauthorizedException} "Valid authorization header not provided.";</li>
+ *   <li>{@code OPTIONS} (a browser's CORS preflight) is forwarded: AppSync answers it without credentials.</li>
+ * </ul>
+ * The real-time endpoint stays the simulator's (WebSocket; API key there).
+ */
+public final class AppSyncGateway implements AutoCloseable {
+
+    /**
+     * What the gateway needs.
+     *
+     * @param port a free port, or 0 for any
+     * @param upstream the simulator's GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql}
+     * @param authority the stack's credentials authority (who may sign)
+     * @param region the API's region (what they must sign for)
+     * @param grantedMutations the function role's grant, {@code ApiManifest.mutationFields()}
+     * @param upstreamToken the token the simulator wants from its gateway ({@link SimulatorProcess#gatewayToken()})
+     */
+    public record Settings(int port, URI upstream, CredentialsAuthority authority, String region,
+                           List<String> grantedMutations, String upstreamToken) {
+
+        /** Rejects missing parts; copies the grant. */
+        public Settings {
+            Objects.requireNonNull(upstream, "upstream");
+            Objects.requireNonNull(authority, "authority");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(upstreamToken, "upstreamToken");
+            grantedMutations = List.copyOf(grantedMutations);
+        }
+    }
+
+    static final String PATH = "/graphql";
+    private static final String JSON = "application/json;charset=UTF-8";
+    private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(30);
+    /** Hop-by-hop headers and those the JDK's client sets itself: never copied across. */
+    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
+            "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "date", "x-local-stack-gateway");
+    /** Tells the simulator the request came through here (simulator.js, requireGateway). */
+    static final String GATEWAY_HEADER = "x-local-stack-gateway";
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Settings settings;
+    private final SigV4Verifier verifier;
+    private final IamFieldPolicy policy;
+    private final ObjectMapper mapper;
+
+    private AppSyncGateway(HttpServer server, Settings settings, ObjectMapper mapper) {
+        this.server = server;
+        this.settings = settings;
+        this.verifier = new SigV4Verifier(settings.authority(), settings.region());
+        this.policy = new IamFieldPolicy(settings.grantedMutations());
+        this.mapper = mapper;
+        server.setExecutor(executor);
+        server.createContext("/", this::exchange);
+    }
+
+    /**
+     * Starts the gateway on 127.0.0.1.
+     *
+     * @throws UncheckedIOException naming the port when it cannot bind
+     */
+    public static AppSyncGateway start(Settings settings, ObjectMapper mapper) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    settings.port()), 0);
+            AppSyncGateway gateway = new AppSyncGateway(server, settings, mapper);
+            server.start();
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the AppSync endpoint on 127.0.0.1:" + settings.port() + ": "
+                    + e.getMessage() + ". Fix: free the port or choose another with --graphql-port (0 picks one).", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>/graphql}: the GraphQL URL the stack hands out. */
+    public URI graphQlUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            if (!exchange.getRequestURI().getRawPath().equals(PATH)) {
+                refuse(exchange, new AppSyncRefusal(404, "NotFoundException", "No route for "
+                        + exchange.getRequestURI().getRawPath() + "; the GraphQL endpoint is " + PATH));
+                return;
+            }
+            if (exchange.getRequestMethod().equals("OPTIONS")) {
+                forward(exchange, body);
+                return;
+            }
+            Optional<byte[]> fieldRefusal = Optional.empty();
+            Optional<AppSyncRefusal> refusal = authenticate(exchange, body);
+            if (refusal.isEmpty() && isIam(exchange)) {
+                try {
+                    fieldRefusal = authorizeFields(body);
+                } catch (SigV4Verifier.Refused e) {
+                    refusal = Optional.of(e.refusal());
+                }
+            }
+            if (refusal.isPresent()) {
+                refuse(exchange, refusal.get());
+            } else if (fieldRefusal.isPresent()) {
+                send(exchange, 200, Map.of("Content-Type", List.of(JSON)), fieldRefusal.get());
+            } else {
+                forward(exchange, body);
+            }
+        }
+    }
+
+    private static boolean isIam(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.startsWith(SigV4Verifier.ALGORITHM);
+    }
+
+    private Optional<AppSyncRefusal> authenticate(HttpExchange exchange, byte[] body) {
+        if (isIam(exchange)) {
+            String query = exchange.getRequestURI().getRawQuery();
+            URI uri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host")
+                    + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
+            return verifier.verify(new SigV4Verifier.Request(exchange.getRequestMethod(), uri,
+                    SigV4Verifier.lowerCaseNames(exchange.getRequestHeaders()), body));
+        }
+        if (exchange.getRequestHeaders().containsKey("x-api-key")) {
+            return Optional.empty();
+        }
+        return Optional.of(AppSyncRefusal.unauthorized("Valid authorization header not provided."));
+    }
+
+    /** The IAM policy, per top-level field; empty when every field is granted. */
+    private Optional<byte[]> authorizeFields(byte[] body) {
+        if (body.length == 0) {
+            throw new SigV4Verifier.Refused(AppSyncRefusal.malformed("Request body is empty."));
+        }
+        JsonNode request;
+        try {
+            request = mapper.readTree(body);
+        } catch (IOException e) {
+            throw new SigV4Verifier.Refused(AppSyncRefusal.malformed("Unable to parse GraphQL query."));
+        }
+        if (request == null || !request.path("query").isTextual()) {
+            throw new SigV4Verifier.Refused(AppSyncRefusal.malformed("Unable to parse GraphQL query."));
+        }
+        List<IamFieldPolicy.TopField> fields;
+        try {
+            fields = policy.topFields(request.get("query").asText(),
+                    request.path("operationName").isTextual() ? request.get("operationName").asText() : null);
+        } catch (IllegalArgumentException e) {
+            throw new SigV4Verifier.Refused(AppSyncRefusal.malformed(e.getMessage()));
+        }
+        List<IamFieldPolicy.TopField> refused = policy.refused(fields);
+        return refused.isEmpty() ? Optional.empty() : Optional.of(policy.refusalBody(fields, refused, mapper));
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        URI target = settings.upstream().resolve(exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(UPSTREAM_TIMEOUT)
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        request.setHeader(GATEWAY_HEADER, settings.upstreamToken());
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            refuse(exchange, new AppSyncRefusal(502, "InternalFailure", "the AppSync simulator did not answer: " + e));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            refuse(exchange, new AppSyncRefusal(503, "InternalFailure", "the local stack is stopping"));
+            return;
+        }
+        send(exchange, response.statusCode(), response.headers().map(), response.body());
+    }
+
+    private void refuse(HttpExchange exchange, AppSyncRefusal refusal) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", refusal.errorType());
+        if (exchange.getRequestHeaders().containsKey("Origin")) {
+            // As the simulator (and AppSync) answer every origin: a page can then read why it was refused.
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            exchange.getResponseHeaders().set("Access-Control-Expose-Headers", "x-amzn-ErrorType,x-amzn-RequestId");
+        }
+        send(exchange, refusal.status(), Map.of("Content-Type", List.of(JSON)), refusal.body(mapper));
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, List<String>> headers, byte[] body)
+            throws IOException {
+        headers.forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        boolean noBody = body.length == 0 || status == 204 || status == 304;
+        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Stops serving; requests in flight finish first. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.close();
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AppSyncGateway[" + graphQlUrl() + " -> " + settings.upstream() + "]";
+    }
+}

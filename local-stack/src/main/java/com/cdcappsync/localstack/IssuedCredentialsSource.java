@@ -1,0 +1,40 @@
+package com.cdcappsync.localstack;
+
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * Temporary credentials from the stack's {@link CredentialsAuthority}, renewed before they expire, as Lambda hands
+ * a function fresh role credentials: what the in-process handler signs with. Thread-safe.
+ */
+final class IssuedCredentialsSource implements AwsCredentialsProvider {
+
+    /** As long as a Lambda execution role session typically lasts. */
+    static final Duration LIFETIME = Duration.ofHours(1);
+    /** Renewed this long before expiry, so a request in flight never carries credentials about to lapse. */
+    static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+
+    private final CredentialsAuthority authority;
+    private CredentialsAuthority.IssuedCredentials current;
+
+    IssuedCredentialsSource(CredentialsAuthority authority) {
+        this.authority = Objects.requireNonNull(authority, "authority");
+    }
+
+    @Override
+    public synchronized AwsCredentials resolveCredentials() {
+        if (current == null || !current.validAt(authority.clock().instant().plus(RENEW_BEFORE))) {
+            current = authority.issue(LIFETIME);
+        }
+        return AwsSessionCredentials.create(current.accessKeyId(), current.secretAccessKey(),
+                current.sessionToken());
+    }
+
+    @Override
+    public String toString() {
+        return "IssuedCredentialsSource[" + current + "]";
+    }
+}

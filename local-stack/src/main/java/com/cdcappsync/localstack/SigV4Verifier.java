@@ -1,0 +1,245 @@
+package com.cdcappsync.localstack;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+
+/**
+ * Verifies a SigV4-signed AppSync request the way AWS does, against the credentials the local stack issued
+ * ({@link CredentialsAuthority}): the signature is computed again with the SDK's own {@link AwsV4HttpSigner}, at
+ * the request's {@code X-Amz-Date} (the signing clock), and compared. Before that, in AWS's order: the header's
+ * parts, the credential scope (service {@code appsync}, the stack's region, the date), the clock skew, the signed
+ * headers ({@code host} and {@code x-amz-date} must be signed), the access key, the session token
+ * ({@code X-Amz-Security-Token}, which temporary credentials must carry), expiry, and the payload hash.
+ *
+ * <p>Sources: AWS IAM User Guide, "AWS Signature Version 4 for API requests" / "Elements of a request signature"
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html and
+ * reference_aws-signing.html: "a request must reach AWS within five minutes of the time stamp in the request");
+ * AWS's messages as services return them ("Signature expired: ... (... - 5 min.)", "Credential should be scoped to
+ * a valid region", "Credential should be scoped to correct service", "The request signature we calculated does
+ * not match the signature you provided...").
+ */
+final class SigV4Verifier {
+
+    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    static final String SERVICE = "appsync";
+    /** AWS accepts a request within five minutes of its time stamp (IAM User Guide, reference_aws-signing). */
+    static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the "
+            + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
+            + "documentation for details.";
+
+    /**
+     * The request as it arrived.
+     *
+     * @param method the HTTP method
+     * @param uri {@code http://<Host header><raw path>[?<raw query>]}
+     * @param headers every header, names in lower case, values in order
+     * @param body the payload, as received
+     */
+    record Request(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+
+        String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : String.join(",", values);
+        }
+    }
+
+    private final CredentialsAuthority authority;
+    private final String region;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    SigV4Verifier(CredentialsAuthority authority, String region) {
+        this.authority = Objects.requireNonNull(authority, "authority");
+        this.region = Objects.requireNonNull(region, "region");
+    }
+
+    /** @return empty when the signature holds, else AppSync's refusal */
+    Optional<AppSyncRefusal> verify(Request request) {
+        try {
+            SigV4Authorization auth = SigV4Authorization.parse(request.header("authorization"));
+            Instant signedAt = signedAt(request, auth);
+            checkScope(auth, signedAt);
+            checkSkew(signedAt);
+            CredentialsAuthority.IssuedCredentials credentials = credentials(request, auth);
+            checkPayloadHash(request);
+            checkSignature(request, auth, credentials, signedAt);
+            return Optional.empty();
+        } catch (Refused e) {
+            return Optional.of(e.refusal);
+        }
+    }
+
+    private static Instant signedAt(Request request, SigV4Authorization auth) {
+        String date = request.header("x-amz-date");
+        if (date == null) {
+            throw new Refused(AppSyncRefusal.incompleteSignature("Authorization header requires existence of either "
+                    + "a 'X-Amz-Date' or a 'Date' header. Authorization=" + ALGORITHM + " Credential="
+                    + auth.accessKeyId() + "/..."));
+        }
+        try {
+            return Instant.from(AMZ_DATE.parse(date));
+        } catch (DateTimeParseException e) {
+            throw new Refused(AppSyncRefusal.incompleteSignature("X-Amz-Date must be in the ISO-8601 basic format "
+                    + "yyyyMMdd'T'HHmmss'Z', got '" + date + "'."));
+        }
+    }
+
+    private void checkScope(SigV4Authorization auth, Instant signedAt) {
+        if (!auth.terminator().equals("aws4_request")) {
+            throw new Refused(AppSyncRefusal.invalidSignature("Credential should be scoped with a valid terminator: "
+                    + "'aws4_request', not '" + auth.terminator() + "'. "));
+        }
+        if (!auth.region().equals(region)) {
+            throw new Refused(AppSyncRefusal.invalidSignature("Credential should be scoped to a valid region, not '"
+                    + auth.region() + "'. (local stack: this API is in " + region + ")"));
+        }
+        if (!auth.service().equals(SERVICE)) {
+            throw new Refused(AppSyncRefusal.invalidSignature("Credential should be scoped to correct service: '"
+                    + SERVICE + "'. "));
+        }
+        String day = AMZ_DATE.format(signedAt).substring(0, 8);
+        if (!auth.scopeDate().equals(day)) {
+            throw new Refused(AppSyncRefusal.invalidSignature("Date in Credential scope does not match YYYYMMDD from "
+                    + "ISO-8601 version of date from HTTP: '" + auth.scopeDate() + "' != '" + day + "', from '"
+                    + AMZ_DATE.format(signedAt) + "'."));
+        }
+        for (String required : List.of("host", "x-amz-date")) {
+            if (!auth.signedHeaders().contains(required)) {
+                String name = required.equals("host") ? "Host" : "X-Amz-Date";
+                throw new Refused(AppSyncRefusal.invalidSignature("'" + name
+                        + "' must be a 'SignedHeader' in the AWS Authorization."));
+            }
+        }
+    }
+
+    private void checkSkew(Instant signedAt) {
+        Instant now = authority.clock().instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw new Refused(AppSyncRefusal.invalidSignature("Signature expired: " + AMZ_DATE.format(signedAt)
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " - 5 min.)"));
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw new Refused(AppSyncRefusal.invalidSignature("Signature not yet current: " + AMZ_DATE.format(signedAt)
+                    + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " + 5 min.)"));
+        }
+    }
+
+    private CredentialsAuthority.IssuedCredentials credentials(Request request, SigV4Authorization auth) {
+        CredentialsAuthority.IssuedCredentials credentials = authority.find(auth.accessKeyId()).orElseThrow(
+                () -> new Refused(AppSyncRefusal.unrecognizedClient("access key " + auth.accessKeyId() + " was not "
+                        + "issued by this stack")));
+        String token = request.header("x-amz-security-token");
+        if (token == null) {
+            throw new Refused(AppSyncRefusal.unrecognizedClient("no X-Amz-Security-Token header; temporary "
+                    + "credentials must send their session token"));
+        }
+        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                credentials.sessionToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new Refused(AppSyncRefusal.unrecognizedClient("the X-Amz-Security-Token is not the one issued "
+                    + "with access key " + auth.accessKeyId()));
+        }
+        if (!credentials.validAt(authority.clock().instant())) {
+            throw new Refused(AppSyncRefusal.expiredToken());
+        }
+        return credentials;
+    }
+
+    private static void checkPayloadHash(Request request) {
+        String claimed = request.header("x-amz-content-sha256");
+        if (claimed != null && !claimed.equalsIgnoreCase(sha256(request.body()))) {
+            throw new Refused(AppSyncRefusal.invalidSignature("The provided 'x-amz-content-sha256' header does not "
+                    + "match what was computed."));
+        }
+    }
+
+    private void checkSignature(Request request, SigV4Authorization auth,
+                                CredentialsAuthority.IssuedCredentials credentials, Instant signedAt) {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.fromValue(request.method().toUpperCase(Locale.ROOT)))
+                .uri(request.uri());
+        for (String name : auth.signedHeaders()) {
+            String value = request.header(name);
+            if (value == null) {
+                throw new Refused(AppSyncRefusal.invalidSignature(SIGNATURE_MISMATCH + " (local stack: signed header '"
+                        + name + "' is not in the request)"));
+            }
+            unsigned.putHeader(name, value);
+        }
+        SignedRequest signed = signer.sign(r -> r
+                .identity(AwsSessionCredentialsIdentity.create(credentials.accessKeyId(),
+                        credentials.secretAccessKey(), credentials.sessionToken()))
+                .request(unsigned.build())
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        SigV4Authorization expected = SigV4Authorization.parse(
+                signed.request().firstMatchingHeader("Authorization").orElse(null));
+        boolean same = expected.signedHeaders().equals(auth.signedHeaders())
+                && MessageDigest.isEqual(expected.signature().getBytes(StandardCharsets.US_ASCII),
+                        auth.signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        if (!same) {
+            throw new Refused(AppSyncRefusal.invalidSignature(SIGNATURE_MISMATCH));
+        }
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** Lower-cases header names, as SigV4 canonical headers do. */
+    static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
+        Map<String, List<String>> lower = new LinkedHashMap<>();
+        headers.forEach((name, values) -> lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        return lower;
+    }
+
+    /** Carries a refusal out of the checks; never leaves this class. */
+    static final class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient AppSyncRefusal refusal;
+
+        Refused(AppSyncRefusal refusal) {
+            super(refusal.message(), null, false, false);
+            this.refusal = refusal;
+        }
+
+        AppSyncRefusal refusal() {
+            return refusal;
+        }
+    }
+}
