@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.IntFunction;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -34,9 +34,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** The region the handler signs for; the simulator accepts any. */
     public static final String REGION = "us-east-1";
-    /** Dummy keys the handler signs with: the simulator does not verify SigV4 signatures. */
-    static final AwsCredentialsIdentity HANDLER_CREDENTIALS =
-            AwsCredentialsIdentity.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
+    /** Keys for tests that sign GraphQL requests themselves (the function gets its own from the authority). */
+    static final AwsBasicCredentials HANDLER_CREDENTIALS =
+            AwsBasicCredentials.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
 
     private static final int FREE_PORT_ATTEMPTS = 3;
 

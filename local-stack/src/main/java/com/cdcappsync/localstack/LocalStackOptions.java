@@ -32,8 +32,8 @@ public final class LocalStackOptions {
     public static final int DEFAULT_WEB_PORT = 9002;
     public static final String DEFAULT_API_KEY = "da2-local-stack-key";
     public static final String DEFAULT_FUNCTION_NAME = "cdc-appsync-upsert";
-    /** SnapStart like the deployed {@code live} alias, once the function signs with the default credentials chain. */
-    public static final LambdaMode DEFAULT_LAMBDA_MODE = LambdaMode.PLAIN;
+    /** SnapStart, like the deployed {@code live} alias. */
+    public static final LambdaMode DEFAULT_LAMBDA_MODE = LambdaMode.SNAPSTART;
     /** The CDK stack's timeout. */
     public static final Duration DEFAULT_FUNCTION_TIMEOUT = Duration.ofSeconds(45);
     /** The CDK stack's memory size. */
