@@ -197,6 +197,17 @@ public final class LocalStack implements AutoCloseable {
         return credentials;
     }
 
+    /** How the function runs. */
+    public LambdaMode lambdaMode() {
+        return options.lambdaMode();
+    }
+
+    /** How many times the function fetched container credentials (SnapStart mode; 0 in plain mode). */
+    public int containerCredentialFetches() {
+        ContainerCredentialsEndpoint endpoint = function.credentialsEndpoint();
+        return endpoint == null ? 0 : endpoint.fetches();
+    }
+
     /** The function's host (tests: its lifecycle, its JVM). */
     LambdaFunction function() {
         return function;
