@@ -2,12 +2,16 @@ package com.cdcappsync.localstack;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -18,41 +22,62 @@ import java.util.zip.ZipInputStream;
  * jar unpacked into a task root ({@code /var/task}; the RIC's {@code CustomerClassLoader} loads the task root and
  * {@code lib/*.jar} from the working directory), the runtime's jars ({@code /var/runtime/lib}: the runtime interface
  * client and its dependencies, copied by the local-stack build into {@code local-stack/target/lambda-runtime/}) and
- * the RIC's JNI library, unpacked once and named by a system property as Lambda does. Lives in a temporary folder
- * removed by {@link #close()}.
+ * the RIC's JNI library, unpacked and named by a system property as Lambda does.
  *
- * @param taskRoot   the unpacked jar
- * @param runtimeDir the runtime's jars
- * @param jniLibrary the RIC's native client for this machine
+ * <p>Unpacking thousands of small files takes seconds, so it is done once per jar content: into
+ * {@code <cache>/<sha-256 of the jar>/}, which every later start (and every concurrent stack) reuses read-only.
+ *
+ * @param taskRoot    the unpacked jar
+ * @param runtimeDir  the runtime's jars
+ * @param jniLibrary  the RIC's native client for this machine
  * @param javaCommand the {@code java} command (this JVM's)
- * @param workDir    the temporary folder holding the task root and the JNI library
  */
-record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaCommand, Path workDir) implements AutoCloseable {
+record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaCommand) {
 
     /** The RIC's main class. */
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     /**
-     * Unpacks {@code functionJar} and the JNI library into a new temporary folder.
+     * Unpacks {@code functionJar} and the JNI library under {@code cache}, unless an earlier start did.
      *
      * @throws IllegalStateException naming the missing file and the build command that makes it
      */
-    static FunctionFiles prepare(Path functionJar, Path runtimeDir) {
+    static FunctionFiles prepare(Path functionJar, Path runtimeDir, Path cache) {
         if (!Files.isRegularFile(functionJar)) {
             throw new IllegalStateException("the function's deployable jar " + functionJar + " is missing. Fix: build "
                     + "it with `./mvnw -B -pl lambda-upsert -am package -DskipTests` (bin/local-stack does it for you).");
         }
         List<Path> jars = runtimeJars(runtimeDir);
         try {
-            Path work = Files.createTempDirectory("cdc-lambda-");
-            Path task = Files.createDirectory(work.resolve("task"));
-            unzip(functionJar, task);
-            Path jni = extractJni(jars, work);
-            return new FunctionFiles(task, runtimeDir, jni, Path.of(System.getProperty("java.home"), "bin", "java"),
-                    work);
+            Path unpacked = cache.resolve(sha256(functionJar));
+            if (!Files.isDirectory(unpacked)) {
+                Files.createDirectories(cache);
+                Path staging = Files.createTempDirectory(cache, "unpacking-");
+                unzip(functionJar, Files.createDirectory(staging.resolve("task")));
+                extractJni(jars, staging);
+                try {
+                    Files.move(staging, unpacked, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    delete(staging); // another stack unpacked the same jar first
+                }
+            }
+            return new FunctionFiles(unpacked.resolve("task"), runtimeDir, unpacked.resolve("libaws-lambda-jni.so"),
+                    Path.of(System.getProperty("java.home"), "bin", "java"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + functionJar + " into a temporary folder: "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException("cannot unpack " + functionJar + " into " + cache + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -109,7 +134,7 @@ record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaC
     }
 
     /** The RIC's JNI library for this machine, out of its jar (the RIC would copy it to a shared /tmp path). */
-    private static Path extractJni(List<Path> jars, Path work) throws IOException {
+    private static void extractJni(List<Path> jars, Path work) throws IOException {
         String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
         String name = "jni/libaws-lambda-jni.linux-" + arch + ".so";
         Path ric = jars.stream().filter(p -> p.getFileName().toString().startsWith(
@@ -117,9 +142,8 @@ record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaC
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(ric))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (entry.getName().equals(name)) {
-                    Path target = work.resolve("libaws-lambda-jni.so");
-                    Files.copy(zip, target);
-                    return target;
+                    Files.copy(zip, work.resolve("libaws-lambda-jni.so"));
+                    return;
                 }
             }
         }
@@ -127,13 +151,11 @@ record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaC
                 + "(x86_64 or arm64) only");
     }
 
-    /** Removes the temporary folder. */
-    @Override
-    public void close() {
-        try (Stream<Path> files = Files.walk(workDir)) {
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // best effort: a temporary folder
+            // best effort: a staging folder
         }
     }
 }

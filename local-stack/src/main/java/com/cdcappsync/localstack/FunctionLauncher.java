@@ -31,14 +31,10 @@ final class FunctionLauncher {
         FunctionSpec spec = new FunctionSpec(options.functionName(), FunctionSpec.HANDLER, options.functionMemoryMb(),
                 options.functionTimeout(), options.lambdaMode(), LocalStack.REGION, variables(options, graphQlUrl));
         RepositoryLayout layout = options.layout();
-        FunctionFiles files = FunctionFiles.prepare(layout.functionJar(), layout.lambdaRuntimeDir());
-        try {
-            return LambdaFunction.start(new LambdaFunction.Launch(spec, files, authority, options.lambdaLog(),
-                    options.startupTimeout()), mapper);
-        } catch (RuntimeException e) {
-            files.close();
-            throw e;
-        }
+        FunctionFiles files = FunctionFiles.prepare(layout.functionJar(), layout.lambdaRuntimeDir(),
+                layout.functionCache());
+        return LambdaFunction.start(new LambdaFunction.Launch(spec, files, authority, options.lambdaLog(),
+                options.startupTimeout()), mapper);
     }
 
     /**

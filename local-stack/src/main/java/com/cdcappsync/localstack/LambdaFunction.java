@@ -221,7 +221,6 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
         if (credentials != null) {
             credentials.close();
         }
-        launch.files().close();
     }
 
     @Override

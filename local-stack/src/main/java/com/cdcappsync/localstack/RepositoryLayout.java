@@ -90,6 +90,11 @@ public record RepositoryLayout(Path root) {
         return root.resolve("local-stack").resolve("target").resolve("lambda-runtime");
     }
 
+    /** {@code local-stack/target/lambda-task/}: the function's jar unpacked, once per jar content. */
+    public Path functionCache() {
+        return root.resolve("local-stack").resolve("target").resolve("lambda-task");
+    }
+
     /** Fails, with the command that fixes it, when the simulator's npm packages are not installed. */
     void requireSimulatorInstalled() {
         Path installed = simulatorDir().resolve("node_modules").resolve("@aws-amplify")

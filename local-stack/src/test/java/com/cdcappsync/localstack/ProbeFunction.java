@@ -36,7 +36,8 @@ final class ProbeFunction implements AutoCloseable {
         Path jar = packageProbe(dir.resolve("probe.jar"));
         FunctionSpec spec = new FunctionSpec("probe", HANDLER, 256, timeout, mode, LocalStack.REGION,
                 Map.of("PROBE_SETTING", "set by the function's configuration"));
-        FunctionFiles files = FunctionFiles.prepare(jar, RepositoryLayout.locate(null).lambdaRuntimeDir());
+        FunctionFiles files = FunctionFiles.prepare(jar, RepositoryLayout.locate(null).lambdaRuntimeDir(),
+                dir.resolve("cache"));
         function = LambdaFunction.start(new LambdaFunction.Launch(spec, files, authority, log::add,
                 Duration.ofSeconds(60)), mapper);
     }
