@@ -46,7 +46,7 @@ final class ExecutionEnvironment implements AutoCloseable {
      *
      * @param command   the JVM command line (java, options, classpath, main class, handler)
      * @param directory the working directory (the task root)
-     * @param env       the whole environment; the {@code AWS_LAMBDA_RUNTIME_API} entry is set here
+     * @param env       the whole environment, {@code AWS_LAMBDA_RUNTIME_API} naming the Runtime API given to start
      * @param log       receives every output line of the function's JVM
      * @param onRestore runs when the runtime reaches {@code restore/next}, before it is answered (SnapStart)
      * @param initTime  how long init (and restore) may take
