@@ -93,6 +93,12 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
     public Result invoke(Request request) throws InterruptedException {
         oneAtATime.lockInterruptibly();
         try {
+            if (environment != null && environment.exited().isDone()) {
+                // Died while idle: Lambda would simply use a new environment for this invocation.
+                launch.log().accept("the function's JVM exited while idle (" + environment.exitDescription()
+                        + "); starting a new execution environment");
+                discardEnvironment();
+            }
             if (environment == null) {
                 try {
                     environment = newEnvironment();
@@ -101,21 +107,20 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
                     return new Failure(e.errorDocument());
                 }
             }
-            return run(request);
+            return run(UUID.randomUUID().toString(), request);
         } finally {
             oneAtATime.unlock();
         }
     }
 
-    private Result run(Request request) throws InterruptedException {
+    /** Runs {@code request} in the current environment. */
+    private Result run(String id, Request request) throws InterruptedException {
         FunctionSpec spec = launch.spec();
-        String id = UUID.randomUUID().toString();
         long start = System.nanoTime();
         long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
-        launch.log().accept("START RequestId: " + id + " Version: " + spec.version());
         CompletableFuture<RuntimeApiServer.Report> report = environment.api().submit(new RuntimeApiServer.Invocation(
                 id, request.payload(), deadline, spec.arn(request.qualifier()), traceId(), request.clientContext(),
-                null));
+                null), () -> launch.log().accept("START RequestId: " + id + " Version: " + spec.version()));
         Result result;
         try {
             CompletableFuture.anyOf(report, environment.exited())
@@ -192,6 +197,11 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
     List<String> lifecycle() {
         ExecutionEnvironment current = environment;
         return current == null ? List.of() : current.lifecycle();
+    }
+
+    /** Completes when the current environment's JVM exits (tests). */
+    CompletableFuture<Process> exited() {
+        return environment.exited();
     }
 
     /** The current environment's JVM process id (tests); -1 when there is none. */

@@ -76,6 +76,7 @@ final class RuntimeApiServer implements AutoCloseable {
     private final ObjectMapper mapper;
     private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Report>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> onDelivery = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> polling = new CompletableFuture<>();
     private final CompletableFuture<ErrorReport> initError = new CompletableFuture<>();
     private final CompletableFuture<Void> checkpointReached = new CompletableFuture<>();
@@ -108,8 +109,14 @@ final class RuntimeApiServer implements AutoCloseable {
 
     /** Queues {@code invocation} for the runtime; the future completes with what the runtime reports. */
     CompletableFuture<Report> submit(Invocation invocation) {
+        return submit(invocation, () -> { });
+    }
+
+    /** As {@link #submit(Invocation)}, running {@code delivered} when the runtime takes the invocation. */
+    CompletableFuture<Report> submit(Invocation invocation, Runnable delivered) {
         CompletableFuture<Report> report = new CompletableFuture<>();
         inFlight.put(invocation.requestId(), report);
+        onDelivery.put(invocation.requestId(), delivered);
         queue.add(invocation);
         return report;
     }
@@ -117,7 +124,10 @@ final class RuntimeApiServer implements AutoCloseable {
     /** Forgets an invocation the host gave up on (timeout): a late report of it is then a 400. */
     void abandon(String requestId) {
         inFlight.remove(requestId);
+        onDelivery.remove(requestId);
+        queue.removeIf(invocation -> invocation.requestId().equals(requestId));
     }
+
 
     /** Completes when the runtime first asks for an invocation: init (and restore) are done. */
     CompletableFuture<Void> polling() {
@@ -167,6 +177,10 @@ final class RuntimeApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return; // closing: the runtime is being stopped
         }
+        Runnable delivered = onDelivery.remove(invocation.requestId());
+        if (delivered != null) {
+            delivered.run();
+        }
         var headers = exchange.getResponseHeaders();
         headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMs()));
@@ -210,15 +224,16 @@ final class RuntimeApiServer implements AutoCloseable {
         }
         byte[] body = readBody(exchange);
         if (parts[2].equals("response") && body.length > MAX_RESPONSE) {
-            status(exchange, 413, "RequestEntityTooLarge", "Exceeded maximum allowed payload size ("
-                    + MAX_RESPONSE + " bytes).");
             complete(parts[1], new ErrorReport("Function.ResponseSizeTooLarge", errorDocument(
                     "Function.ResponseSizeTooLarge", "Response payload size exceeded maximum allowed payload size ("
                             + MAX_RESPONSE + " bytes).")));
+            status(exchange, 413, "RequestEntityTooLarge", "Exceeded maximum allowed payload size ("
+                    + MAX_RESPONSE + " bytes).");
             return;
         }
-        status(exchange, 202, null, null);
+        // Recorded before the answer: a runtime may exit right after it (the RIC does after an init error).
         complete(parts[1], parts[2].equals("response") ? new Response(body) : errorReport(exchange, body));
+        status(exchange, 202, null, null);
     }
 
     private void complete(String requestId, Report report) {
@@ -229,9 +244,8 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     private void accept(HttpExchange exchange, java.util.function.Consumer<ErrorReport> sink) throws IOException {
-        byte[] body = readBody(exchange);
+        sink.accept(errorReport(exchange, readBody(exchange)));
         status(exchange, 202, null, null);
-        sink.accept(errorReport(exchange, body));
     }
 
     private static ErrorReport errorReport(HttpExchange exchange, byte[] body) {

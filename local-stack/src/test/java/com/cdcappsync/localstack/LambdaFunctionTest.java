@@ -1,6 +1,7 @@
 package com.cdcappsync.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -136,6 +137,43 @@ class LambdaFunctionTest {
             assertThat(error.path("errorMessage").asText()).endsWith("Error: Runtime exited with error: exit status 3");
             assertThat(probe.json(probe.invoke("echo")).has("requestId")).isTrue();
             assertThat(probe.function.environmentsStarted()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void start_handlerConstructorThrows_initErrorFailsTheStartWithTheRuntimesReport() {
+        String handler = "com.cdcappsync.localstack.probe.FailingInitHandler::handleRequest";
+
+        assertThatThrownBy(() -> new ProbeFunction(dir, LambdaMode.SNAPSTART, Duration.ofSeconds(30), handler))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("failed to initialise")
+                .hasMessageContaining("init and the before-checkpoint hooks")
+                .hasMessageContaining("Runtime.")
+                .hasMessageContaining("settings are broken on purpose");
+    }
+
+    @Test
+    void invoke_handlerClassMissing_errorOnInvocationAsLambdaReportsIt() throws Exception {
+        String handler = "com.cdcappsync.localstack.probe.NoSuchHandler::handleRequest";
+        try (ProbeFunction probe = new ProbeFunction(dir, LambdaMode.PLAIN, Duration.ofSeconds(30), handler)) {
+            JsonNode error = probe.json(probe.invoke("echo"));
+
+            assertThat(error.path("errorType").asText()).isEqualTo("java.lang.ClassNotFoundException");
+            assertThat(error.path("errorMessage").asText()).contains("NoSuchHandler");
+        }
+    }
+
+    @Test
+    void invoke_jvmDiedWhileIdle_aNewEnvironmentRunsTheInvocation() throws Exception {
+        try (ProbeFunction probe = new ProbeFunction(dir, LambdaMode.PLAIN, Duration.ofSeconds(30))) {
+            ProcessHandle.of(probe.function.pid()).orElseThrow().destroyForcibly();
+            probe.function.exited().get();
+
+            JsonNode answer = probe.json(probe.invoke("echo"));
+
+            assertThat(answer.has("requestId")).as("%s", answer).isTrue();
+            assertThat(probe.function.environmentsStarted()).isEqualTo(2);
+            assertThat(probe.log).anyMatch(l -> l.contains("exited while idle (signal: killed)"));
         }
     }
 }

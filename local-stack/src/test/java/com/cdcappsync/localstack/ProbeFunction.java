@@ -33,8 +33,12 @@ final class ProbeFunction implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
 
     ProbeFunction(Path dir, LambdaMode mode, Duration timeout) {
+        this(dir, mode, timeout, HANDLER);
+    }
+
+    ProbeFunction(Path dir, LambdaMode mode, Duration timeout, String handler) {
         Path jar = packageProbe(dir.resolve("probe.jar"));
-        FunctionSpec spec = new FunctionSpec("probe", HANDLER, 256, timeout, mode, LocalStack.REGION,
+        FunctionSpec spec = new FunctionSpec("probe", handler, 256, timeout, mode, LocalStack.REGION,
                 Map.of("PROBE_SETTING", "set by the function's configuration"));
         FunctionFiles files = FunctionFiles.prepare(jar, RepositoryLayout.locate(null).lambdaRuntimeDir(),
                 dir.resolve("cache"));
