@@ -57,12 +57,15 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     private final RuntimeApiServer api;
     private final Process process;
+    /** One future for the exit: {@link Process#onExit()} makes a new, asynchronously completed one per call. */
+    private final CompletableFuture<Process> exit;
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<String> lifecycle = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ExecutionEnvironment(RuntimeApiServer api, Process process) {
         this.api = api;
         this.process = process;
+        this.exit = process.onExit();
     }
 
     /**
@@ -109,8 +112,7 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /** Waits for {@code step}, failing on an init or restore error, an exit of the JVM, or the deadline. */
     private void await(CompletableFuture<Void> step, long deadline, String what) throws InitFailedException {
-        CompletableFuture<Object> first = CompletableFuture.anyOf(step, api.initError(), api.restoreError(),
-                process.onExit());
+        CompletableFuture<Object> first = CompletableFuture.anyOf(step, api.initError(), api.restoreError(), exit);
         try {
             first.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -167,7 +169,7 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /** Completes when the JVM exits. */
     CompletableFuture<Process> exited() {
-        return process.onExit();
+        return exit;
     }
 
     /** {@code checkpoint}, {@code restore}, {@code ready}: what the environment went through, in order. */
@@ -182,7 +184,14 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /** As Lambda words it: {@code exit status N} or {@code signal: killed}. */
     String exitDescription() {
-        int status = process.exitValue();
+        int status;
+        try {
+            // The exit future can complete a moment before the Process records the status.
+            status = process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = -1;
+        }
         return status > 128 && status - 128 == 9 ? "signal: killed" : "exit status " + status;
     }
 
