@@ -39,6 +39,12 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
                   Duration initTime) {
     }
 
+    /**
+     * Plain mode's key variables cannot be refreshed inside a running process, so they outlive any environment a
+     * local run keeps: 12 hours, the longest session an IAM role allows.
+     */
+    static final Duration KEY_VARIABLES_LIFETIME = Duration.ofHours(12);
+
     private final Launch launch;
     private final ObjectMapper mapper;
     private final ContainerCredentialsEndpoint credentials;
@@ -79,7 +85,7 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
         RuntimeApiServer api = RuntimeApiServer.start(mapper);
         FunctionFiles files = launch.files();
         FunctionEnvironment.Credentials keys = credentials == null
-                ? new FunctionEnvironment.KeyVariables(launch.authority().issue(Duration.ofHours(1)))
+                ? new FunctionEnvironment.KeyVariables(launch.authority().issue(KEY_VARIABLES_LIFETIME))
                 : new FunctionEnvironment.ContainerEndpoint(credentials.fullUri(), credentials.newEnvironment());
         ExecutionEnvironment.Launch start = new ExecutionEnvironment.Launch(
                 files.command(launch.spec()), files.taskRoot(),
