@@ -41,9 +41,13 @@ class LambdaFunctionTest {
     @Test
     void invoke_snapStart_fetchesContainerCredentialsOnlyWithTheToken() throws Exception {
         try (ProbeFunction probe = new ProbeFunction(dir, LambdaMode.SNAPSTART, Duration.ofSeconds(30))) {
+            CredentialsAuthority.IssuedCredentials atRestore = probe.function.credentialsEndpoint().current();
+            assertThat(atRestore).as("a fresh set was issued at the restore").isNotNull();
+
             JsonNode answer = probe.json(probe.invoke("credentials"));
 
             String issued = probe.function.credentialsEndpoint().current().accessKeyId();
+            assertThat(issued).isEqualTo(atRestore.accessKeyId());
             assertThat(answer.path("withToken").asText()).startsWith("200 ").contains("\"AccessKeyId\":\"" + issued)
                     .contains("\"SecretAccessKey\"", "\"Token\"", "\"Expiration\"");
             assertThat(answer.path("withoutToken").asText()).startsWith("403 ");
