@@ -44,8 +44,8 @@ record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaC
      */
     static FunctionFiles prepare(Path functionJar, Path runtimeDir, Path cache) {
         if (!Files.isRegularFile(functionJar)) {
-            throw new IllegalStateException("the function's deployable jar " + functionJar + " is missing. Fix: build "
-                    + "it with `./mvnw -B -pl lambda-upsert -am package -DskipTests` (bin/local-stack does it for you).");
+            throw new IllegalStateException("the function's deployable jar " + functionJar + " is missing. Fix: "
+                    + "build it with `./mvnw -B -pl lambda-upsert -am package -DskipTests` (bin/local-stack does it).");
         }
         List<Path> jars = runtimeJars(runtimeDir);
         try {
@@ -64,7 +64,8 @@ record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaC
             return new FunctionFiles(unpacked.resolve("task"), runtimeDir, unpacked.resolve("libaws-lambda-jni.so"),
                     Path.of(System.getProperty("java.home"), "bin", "java"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + functionJar + " into " + cache + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot unpack " + functionJar + " into " + cache + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
  * on 127.0.0.1. As the real API does:
  * <ul>
  *   <li>{@code RequestResponse} (the default) answers 200 with the function's JSON;</li>
- *   <li>a function error (and a timeout, a crash) answers <b>200</b> with {@code X-Amz-Function-Error: Unhandled} and the Lambda error
- *       document {@code {"errorMessage", "errorType", "stackTrace"}};</li>
+ *   <li>a function error (and a timeout, a crash) answers <b>200</b> with {@code X-Amz-Function-Error: Unhandled}
+ *       and the error document the runtime posted, {@code {"errorMessage", "errorType", "stackTrace"}};</li>
  *   <li>{@code X-Amz-Invocation-Type: Event} answers 202 (here after the handler ran, so replays stay ordered),
  *       {@code DryRun} 204 without running it;</li>
  *   <li>an unknown function is 404 {@code ResourceNotFoundException}; a body over 6 MB is 413.</li>

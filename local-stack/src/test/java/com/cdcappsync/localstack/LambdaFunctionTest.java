@@ -86,7 +86,8 @@ class LambdaFunctionTest {
             JsonNode answer = probe.json(probe.invoke("echo", "live", "{\"custom\":{\"caller\":\"test\"}}"));
 
             assertThat(answer.path("requestId").asText()).matches("[0-9a-f-]{36}");
-            assertThat(answer.path("arn").asText()).isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:probe:live");
+            assertThat(answer.path("arn").asText())
+                    .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:probe:live");
             assertThat(answer.path("remainingMs").asLong()).isBetween(1L, 30_000L);
             assertThat(answer.path("trace").asText()).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};"
                     + "Sampled=0");

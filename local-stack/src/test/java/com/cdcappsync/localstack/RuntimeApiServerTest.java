@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The Runtime API as the runtime interface client meets it (docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html). */
+/** The Runtime API as the runtime interface client meets it (docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html).
+ */
 class RuntimeApiServerTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
