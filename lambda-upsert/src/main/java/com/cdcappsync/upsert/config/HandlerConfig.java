@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.config;
 
+import com.cdcappsync.upsert.appsync.AppSyncClientBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,7 @@ public record HandlerConfig(URI endpoint, AuthMode authMode, String apiKey, Stri
         if (needEndpoint) {
             crossCheck(endpoint, auth, apiKey, region, problems);
         }
-        if (base != null && max != null && base.compareTo(max) > 0) {
+        if (AppSyncClientBuilder.backoffOrderProblem(base, max) != null) {
             problems.add(Settings.RETRY_BASE_DELAY.key() + " (" + base + ") must not exceed "
                     + Settings.RETRY_MAX_DELAY.key() + " (" + max + ")");
         }
