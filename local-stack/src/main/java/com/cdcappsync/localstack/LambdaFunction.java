@@ -49,8 +49,8 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
     private final ObjectMapper mapper;
     private final ContainerCredentialsEndpoint credentials;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
-    private ExecutionEnvironment environment;
-    private int environmentsStarted;
+    private volatile ExecutionEnvironment environment;
+    private volatile int environmentsStarted;
 
     private LambdaFunction(Launch launch, ObjectMapper mapper, ContainerCredentialsEndpoint credentials) {
         this.launch = launch;
