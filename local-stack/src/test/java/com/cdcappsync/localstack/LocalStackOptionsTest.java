@@ -24,7 +24,8 @@ class LocalStackOptionsTest {
     void build_functionTimeoutOverFifteenMinutes_rejectedNamingTheOption() {
         assertThatThrownBy(() -> LocalStackOptions.builder().functionTimeout(Duration.ofMinutes(16)).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("function timeout must be 1 s to 15 min").hasMessageContaining("--function-timeout");
+                .hasMessageContaining("function timeout must be 1 s to 15 min")
+                .hasMessageContaining("--function-timeout");
     }
 
     @Test
