@@ -17,7 +17,7 @@ public final class Events {
 
     public static InputItem.SourceRecord record(int index, long offset) {
         return new InputItem.SourceRecord(index, new RecordLocation("odoo.public.product_template", "0",
-                Long.toString(offset)), 1_700_000_000_000L, null, null, Map.of(), "t-0-" + offset);
+                Long.toString(offset)), 1_700_000_000_000L, null, null, Map.of());
     }
 
     public static ChangeEvent upsert(int index, String table, long id, long version, Map<String, Object> columns) {
