@@ -83,8 +83,7 @@ public final class UpsertPipeline implements AutoCloseable {
      */
     public JsonNode handle(JsonNode invocation) {
         BatchResult result = process(invocation);
-        List<RecordOutcome> mustRetry = result.outcomes().stream().filter(o -> o instanceof RecordOutcome.Failed
-                || failOnRejected && o instanceof RecordOutcome.Rejected).toList();
+        List<RecordOutcome> mustRetry = result.mustRetry(failOnRejected);
         boolean unnamed = mustRetry.stream()
                 .anyMatch(o -> responses.itemIdentifier(result.kind(), o.location()).isEmpty());
         if (!mustRetry.isEmpty() && (result.kind() == InputKind.CONFLUENT_SINK || unnamed)) {

@@ -6,7 +6,7 @@ import com.cdcappsync.upsert.config.ConfigException;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.mapping.MappedChange;
-import com.cdcappsync.upsert.response.RecordOutcome;
+import com.cdcappsync.upsert.response.RecordStatus;
 import com.cdcappsync.upsert.response.ResponseWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,7 +74,7 @@ public final class UpsertCli {
                 dryRun.sentInInputOrder().forEach(c -> out.println(mutationLine(c)));
             }
             out.println(summaryLine(result, dryRun != null));
-            return result.count("rejected") + result.count("failed") > 0 ? 1 : 0;
+            return result.hasProblems() ? 1 : 0;
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
@@ -111,13 +111,13 @@ public final class UpsertCli {
         summary.put("dryRun", dryRun);
         summary.put("input", result.kind().name());
         summary.put("records", result.outcomes().size());
-        for (String status : new String[] {"applied", "stale", "ignored", "rejected", "failed"}) {
-            summary.put(status, result.count(status));
+        for (RecordStatus status : RecordStatus.values()) {
+            summary.put(status.label(), result.count(status));
         }
         ResponseWriter writer = new ResponseWriter(Json.MAPPER);
         var problems = summary.putArray("problems");
         result.outcomes().stream()
-                .filter(o -> o instanceof RecordOutcome.Rejected || o instanceof RecordOutcome.Failed)
+                .filter(o -> o.status().isProblem())
                 .forEach(o -> problems.addObject().put("location", o.location().toString()).setAll(writer.result(o)));
         return line.toString();
     }

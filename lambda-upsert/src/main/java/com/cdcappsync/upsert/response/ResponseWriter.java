@@ -66,7 +66,7 @@ public final class ResponseWriter {
     /** The per-record result: status, and for everything but applied, why. */
     public ObjectNode result(RecordOutcome outcome) {
         ObjectNode result = mapper.createObjectNode();
-        result.put("status", outcome.status());
+        result.put("status", outcome.status().label());
         switch (outcome) {
             case RecordOutcome.Applied a -> result.put("item", a.itemKey()).put("version", a.version());
             case RecordOutcome.Stale s -> result.put("reason", s.reason());
@@ -119,9 +119,7 @@ public final class ResponseWriter {
         ObjectNode response = mapper.createObjectNode();
         ArrayNode failures = response.putArray("batchItemFailures");
         for (RecordOutcome outcome : outcomes) {
-            boolean retry = outcome instanceof RecordOutcome.Failed
-                    || failOnRejected && outcome instanceof RecordOutcome.Rejected;
-            if (retry) {
+            if (outcome.status().mustRetry(failOnRejected)) {
                 JsonNode id = itemIdentifier(kind, outcome.location()).orElseThrow(() -> new IllegalStateException(
                         "record " + outcome.location() + " cannot be named in batchItemFailures; the caller must "
                                 + "fail the invocation instead (see UpsertPipeline.handle)"));
