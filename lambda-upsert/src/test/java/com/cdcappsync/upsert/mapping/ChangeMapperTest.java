@@ -122,6 +122,8 @@ class ChangeMapperTest {
         ChangeEvent event = Events.upsert(0, "res_partner", 1, 1, Map.of());
 
         assertThatThrownBy(() -> mapper.map(event)).isInstanceOf(UnknownTableException.class)
+                .isInstanceOfSatisfying(MappingException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MappingException.Kind.UNKNOWN_TABLE))
                 .hasMessageContaining("public.res_partner").hasMessageContaining("mapping file");
     }
 
