@@ -13,28 +13,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Command line: reads an invocation (Confluent sink array, Kafka or Kinesis event) from standard input and
  * prints the mutations it would send ({@code --dry-run}) or sends them. Exit 0 when every record was applied,
- * stale or ignored; 1 when one was rejected or failed; 2 on bad usage or configuration.
+ * stale or ignored; 1 when one was rejected or failed; 2 on bad usage or configuration. Options are read by
+ * picocli ({@link CliOptions}), like those of the other tools: every problem is reported at once, then the usage.
  */
 public final class UpsertCli {
-
-    static final String USAGE = """
-            usage: java -jar lambda-upsert.jar (--dry-run | --endpoint URL [--api-key KEY | --region REGION])
-                                               [--mapping FILE] < invocation.json
-
-              --dry-run         print one JSON line per mutation it would send, then a summary line
-              --endpoint URL    send to this AppSync GraphQL endpoint (APPSYNC_GRAPHQL_URL)
-              --api-key KEY     authenticate with an API key; without it, SigV4 with the AWS_* credentials
-                                of the environment (APPSYNC_API_KEY, AWS_ACCESS_KEY_ID, ...)
-              --region REGION   the API's region for SigV4 (AWS_REGION)
-              --mapping FILE    a mapping file instead of the packaged Odoo mapping (MAPPING_PATH)
-            Every other setting is read from the environment; see the README's configuration table.
-            """;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -52,29 +44,32 @@ public final class UpsertCli {
     }
 
     int run(String[] args, InputStream stdin) {
-        CliArguments parsed;
-        try {
-            parsed = CliArguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.print(USAGE);
-            return 2;
-        }
-        if (parsed.help()) {
-            out.print(USAGE);
+        CliOptions parsed = new CliOptions();
+        CommandLine commandLine = new CommandLine(parsed);
+        commandLine.getCommandSpec().parser().collectErrors(true);
+        ParseResult result = commandLine.parseArgs(args);
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(out);
             return 0;
+        }
+        List<String> problems = new ArrayList<>(result.errors().stream().map(Throwable::getMessage).toList());
+        problems.addAll(parsed.problems());
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("cdc-appsync: " + p));
+            commandLine.usage(err);
+            return 2;
         }
         Map<String, String> overrides = parsed.environmentOverrides();
         Function<String, String> effective = key -> overrides.containsKey(key) ? overrides.get(key) : env.apply(key);
-        DryRunSender dryRun = parsed.dryRun() ? new DryRunSender() : null;
+        DryRunSender dryRun = parsed.dryRun ? new DryRunSender() : null;
         try (UpsertPipeline pipeline = build(effective, dryRun)) {
             JsonNode invocation = Json.MAPPER.readTree(stdin);
-            BatchResult result = pipeline.process(invocation);
+            BatchResult batch = pipeline.process(invocation);
             if (dryRun != null) {
                 dryRun.sentInInputOrder().forEach(c -> out.println(mutationLine(c)));
             }
-            out.println(summaryLine(result, dryRun != null));
-            return result.hasProblems() ? 1 : 0;
+            out.println(summaryLine(batch, dryRun != null));
+            return batch.hasProblems() ? 1 : 0;
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
