@@ -15,6 +15,11 @@ public sealed interface InputItem permits InputItem.SourceRecord, InputItem.Unre
     /** Where the record came from. */
     RecordLocation location();
 
+    /** The small reference later steps carry instead of the item. */
+    default RecordRef ref() {
+        return new RecordRef(index(), location());
+    }
+
     /**
      * A neutral record: the invocation's key and value, not yet decoded.
      *

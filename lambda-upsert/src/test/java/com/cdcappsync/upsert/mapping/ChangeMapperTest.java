@@ -138,7 +138,7 @@ class ChangeMapperTest {
 
     @Test
     void map_missingKey_throwsMissingKey() {
-        ChangeEvent event = new ChangeEvent(Events.record(0, 0), "public", "product_category",
+        ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("name", "x"), Set.of(),
                 new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null, null);
 
@@ -149,7 +149,7 @@ class ChangeMapperTest {
 
     @Test
     void map_keyOnlyInRow_usesTheRowValue() {
-        ChangeEvent event = new ChangeEvent(Events.record(0, 0), "public", "product_category",
+        ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("id", 9L, "name", "x"), Set.of(),
                 new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null, null);
 

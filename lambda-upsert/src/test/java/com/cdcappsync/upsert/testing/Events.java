@@ -29,12 +29,12 @@ public final class Events {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
         row.putAll(columns);
-        return new ChangeEvent(record(index, index), "public", table, Operation.UPSERT, 'u', Map.of("id", id), row,
+        return new ChangeEvent(record(index, index).ref(), "public", table, Operation.UPSERT, 'u', Map.of("id", id), row,
                 unknown, new Version(version, Version.Source.LSN), 1_700_000_000_000L, null);
     }
 
     public static ChangeEvent delete(int index, String table, long id, long version) {
-        return new ChangeEvent(record(index, index), "public", table, Operation.DELETE, 'd', Map.of("id", id),
+        return new ChangeEvent(record(index, index).ref(), "public", table, Operation.DELETE, 'd', Map.of("id", id),
                 Map.of(), Set.of(), new Version(version, Version.Source.LSN), 1_700_000_000_000L, null);
     }
 
