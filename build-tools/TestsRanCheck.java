@@ -10,12 +10,13 @@ import java.util.stream.Stream;
 
 /**
  * Fails the build when a test class did not run: every class under {@code src/test/java} that declares tests
- * (JUnit Jupiter or jqwik annotations) must have a Surefire report with at least one test (skipped ones
- * count: a skip is visible, a class Surefire never picked up is not). Catches test classes whose names miss
- * Surefire's patterns ({@code *Test}, {@code *Tests}, {@code Test*}, {@code *TestCase}).
+ * (JUnit Jupiter or jqwik annotations) must have a Surefire or Failsafe report with at least one test (skipped
+ * ones count: a skip is visible, a class no plugin picked up is not). Catches test classes whose names miss
+ * Surefire's patterns ({@code *Test}, {@code *Tests}, {@code Test*}, {@code *TestCase}) and Failsafe's
+ * ({@code *IT}, {@code IT*}, {@code *ITCase}, where Failsafe runs).
  *
  * <p>Run by the parent POM's {@code tests-ran-check} execution in the {@code verify} phase of every module, with
- * the JDK's single-file source launcher: {@code java build-tools/TestsRanCheck.java <test sources> <reports>}.
+ * the JDK's single-file source launcher: {@code java build-tools/TestsRanCheck.java <test sources> <reports>...}.
  * Abstract classes are left out (their tests run in subclasses).
  */
 public final class TestsRanCheck {
@@ -33,23 +34,24 @@ public final class TestsRanCheck {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: java TestsRanCheck.java <test source dir> <surefire reports dir>");
+        if (args.length < 2) {
+            System.err.println("usage: java TestsRanCheck.java <test source dir> <reports dir>...");
             System.exit(2);
         }
         Path sources = Path.of(args[0]);
-        Path reports = Path.of(args[1]);
+        List<Path> reports = Stream.of(args).skip(1).map(Path::of).toList();
         if (!Files.isDirectory(sources)) {
             return;
         }
         List<String> declared = testClasses(sources);
-        List<String> notRun = declared.stream().filter(name -> testsRun(reports, name) == 0).toList();
+        List<String> notRun = declared.stream()
+                .filter(name -> reports.stream().mapToInt(dir -> testsRun(dir, name)).sum() == 0).toList();
         if (!notRun.isEmpty()) {
             System.err.println("[tests-ran-check] " + notRun.size() + " test class(es) under " + sources
                     + " ran no test:");
             notRun.forEach(name -> System.err.println("  " + name));
-            System.err.println("Surefire picks up classes named *Test, *Tests, Test* or *TestCase: rename them "
-                    + "(prefer *Test), or see build-tools/README.md.");
+            System.err.println("Surefire picks up classes named *Test, *Tests, Test* or *TestCase (Failsafe *IT "
+                    + "where a module runs it): rename them (prefer *Test); see build-tools/README.md.");
             System.exit(1);
         }
         System.out.println("[tests-ran-check] every test class under " + sources + " ran (" + declared.size()
@@ -73,7 +75,7 @@ public final class TestsRanCheck {
         return names;
     }
 
-    /** Tests Surefire reported for the class and its nested classes; 0 when it has no report. */
+    /** Tests one plugin reported for the class and its nested classes; 0 when it has no report there. */
     static int testsRun(Path reports, String className) {
         if (!Files.isDirectory(reports)) {
             return 0;
