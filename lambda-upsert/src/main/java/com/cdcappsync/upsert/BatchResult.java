@@ -13,7 +13,8 @@ import java.util.List;
  * @param invocation the invocation as read
  * @param outcomes   one outcome per input item, in input order
  * @param elapsed    processing time
- * @param maxLagMs   the largest "now minus source.ts_ms" in the batch, or null when no event carried it
+ * @param maxLagMs   the largest "now minus source.ts_ms" in the batch (the oldest event: what an operator
+ *                   alarms on), or null when no event carried it
  */
 public record BatchResult(Invocation invocation, List<RecordOutcome> outcomes, Duration elapsed, Long maxLagMs) {
 
