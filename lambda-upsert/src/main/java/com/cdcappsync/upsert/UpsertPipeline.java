@@ -3,8 +3,6 @@ package com.cdcappsync.upsert;
 import com.cdcappsync.upsert.adapter.InputKind;
 import com.cdcappsync.upsert.appsync.AppSyncAuth;
 import com.cdcappsync.upsert.appsync.AppSyncClient;
-import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
-import com.cdcappsync.upsert.appsync.EnvironmentCredentials;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.config.AuthMode;
 import com.cdcappsync.upsert.config.HandlerConfig;
@@ -33,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The whole handler, built once (in the Lambda constructor) and used for every invocation: the single entry
@@ -104,7 +103,8 @@ public final class UpsertPipeline implements AutoCloseable {
      * Warms every path of an invocation without sending anything, for a SnapStart checkpoint: a small
      * bundled batch of real Debezium events (envelope with and without schema, string-encoded, flattened
      * delete) goes through adapter, decoder, mapping, response and report with a sender that only keeps the
-     * mutations, and the AppSync client serialises and signs the first of them. Never throws.
+     * mutations, and the AppSync client serialises and signs the first of them with made-up credentials (real
+     * ones are never resolved before a snapshot). Never throws a {@link RuntimeException}.
      *
      * @return what was warmed, for one log line
      */
@@ -128,8 +128,24 @@ public final class UpsertPipeline implements AutoCloseable {
         }
     }
 
-    private static AppSyncClient appSyncClient(HandlerConfig config, AwsCredentialsSource credentials) {
+    /**
+     * After a SnapStart restore: drops what must not be shared by restored environments (the credentials the
+     * SDK's default chain may have cached; see {@link AppSyncClient#afterRestore()}).
+     */
+    public void afterRestore() {
+        if (client != null) {
+            client.afterRestore();
+        }
+    }
+
+    /** Writes one line to the injected log (priming reports, for instance). */
+    void log(String line) {
+        log.accept(line);
+    }
+
+    private static AppSyncClient appSyncClient(HandlerConfig config, AwsCredentialsProvider credentials) {
         AppSyncAuth auth = config.authMode() == AuthMode.API_KEY ? AppSyncAuth.apiKey(config.apiKey())
+                : credentials == null ? AppSyncAuth.iam(config.region())
                 : AppSyncAuth.iam(config.region(), credentials);
         return AppSyncClient.builder().endpoint(config.endpoint()).auth(auth)
                 .connectTimeout(config.connectTimeout()).requestTimeout(config.requestTimeout())
@@ -153,7 +169,7 @@ public final class UpsertPipeline implements AutoCloseable {
         private Consumer<String> log = System.out::println;
         private String functionName = "local";
         private Mappings mappings;
-        private AwsCredentialsSource credentials = new EnvironmentCredentials();
+        private AwsCredentialsProvider credentials;
 
         private Builder() {
         }
@@ -177,12 +193,13 @@ public final class UpsertPipeline implements AutoCloseable {
         }
 
         /**
-         * Where IAM auth ({@code APPSYNC_AUTH=iam}) gets the credentials it signs with; default
-         * {@link EnvironmentCredentials} (the {@code AWS_*} variables Lambda sets, read for each request). The
-         * local stack passes fixed dummy keys here (its simulator does not check signatures). Ignored with an
-         * API key or a {@link #sender}.
+         * Where IAM auth ({@code APPSYNC_AUTH=iam}) gets the credentials it signs with; default the AWS SDK's
+         * default credentials chain ({@link AppSyncAuth#iam(String)}: key variables, SnapStart's container
+         * credentials, profiles), made again after a SnapStart restore. Pass
+         * {@code StaticCredentialsProvider.create(...)} for fixed keys. Ignored with an API key or a
+         * {@link #sender}.
          */
-        public Builder credentials(AwsCredentialsSource credentials) {
+        public Builder credentials(AwsCredentialsProvider credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }

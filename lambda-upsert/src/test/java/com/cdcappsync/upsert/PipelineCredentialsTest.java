@@ -2,7 +2,6 @@ package com.cdcappsync.upsert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** {@link UpsertPipeline.Builder#credentials}: which keys IAM auth signs with (the local stack passes its own). */
 class PipelineCredentialsTest {
@@ -53,7 +54,7 @@ class PipelineCredentialsTest {
         server.stop(0);
     }
 
-    private UpsertPipeline pipeline(AwsCredentialsSource credentials) {
+    private UpsertPipeline pipeline(AwsCredentialsProvider credentials) {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql";
         Map<String, String> env = Map.of("APPSYNC_GRAPHQL_URL", url, "APPSYNC_AUTH", "iam",
                 "AWS_REGION", "us-east-1");
@@ -64,8 +65,8 @@ class PipelineCredentialsTest {
 
     @Test
     void credentials_givenSource_signsWithItsAccessKey() throws IOException {
-        AwsCredentialsSource fixed = AwsCredentialsSource.fixed(
-                AwsCredentialsIdentity.create("AKIDLOCALSTACK", "local-secret"));
+        AwsCredentialsProvider fixed = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIDLOCALSTACK", "local-secret"));
 
         try (UpsertPipeline pipeline = pipeline(fixed)) {
             JsonNode answer = pipeline.handle(Json.MAPPER.readTree(ONE_PRODUCT));

@@ -1,13 +1,9 @@
 package com.cdcappsync.localstack;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,19 +12,19 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The handler behind the Lambda Invoke API, so that {@code aws lambda invoke --endpoint-url} and any Lambda
+ * The function behind the Lambda Invoke API, so that {@code aws lambda invoke --endpoint-url} and any Lambda
  * client (the Confluent connector's SDK included) can call it: {@code POST /2015-03-31/functions/{name}/invocations}
  * on 127.0.0.1. As the real API does:
  * <ul>
- *   <li>{@code RequestResponse} (the default) answers 200 with the handler's JSON;</li>
- *   <li>a handler error answers <b>200</b> with {@code X-Amz-Function-Error: Unhandled} and the Lambda error
- *       document {@code {"errorMessage", "errorType", "stackTrace"}};</li>
+ *   <li>{@code RequestResponse} (the default) answers 200 with the function's JSON;</li>
+ *   <li>a function error (and a timeout, a crash) answers <b>200</b> with {@code X-Amz-Function-Error: Unhandled}
+ *       and the error document the runtime posted, {@code {"errorMessage", "errorType", "stackTrace"}};</li>
  *   <li>{@code X-Amz-Invocation-Type: Event} answers 202 (here after the handler ran, so replays stay ordered),
  *       {@code DryRun} 204 without running it;</li>
  *   <li>an unknown function is 404 {@code ResourceNotFoundException}; a body over 6 MB is 413.</li>
@@ -39,19 +35,18 @@ public final class InvokeServer implements AutoCloseable {
 
     static final String PATH_PREFIX = "/2015-03-31/functions/";
     static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
-    private static final int STACK_FRAMES = 10;
     private static final String JSON = "application/json";
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final String functionName;
-    private final RequestStreamHandler handler;
+    private final FunctionInvoker function;
     private final ObjectMapper mapper;
 
-    private InvokeServer(HttpServer server, String functionName, RequestStreamHandler handler, ObjectMapper mapper) {
+    private InvokeServer(HttpServer server, String functionName, FunctionInvoker function, ObjectMapper mapper) {
         this.server = server;
         this.functionName = functionName;
-        this.handler = handler;
+        this.function = function;
         this.mapper = mapper;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
@@ -59,15 +54,15 @@ public final class InvokeServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving {@code handler} as function {@code functionName} on 127.0.0.1:{@code port}.
+     * Starts serving {@code function} as function {@code functionName} on 127.0.0.1:{@code port}.
      *
      * @param port a free port, or 0 for any
      * @throws UncheckedIOException naming the port when it cannot bind
      */
-    public static InvokeServer start(int port, String functionName, RequestStreamHandler handler, ObjectMapper mapper) {
+    public static InvokeServer start(int port, String functionName, FunctionInvoker function, ObjectMapper mapper) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            InvokeServer invoke = new InvokeServer(server, functionName, handler, mapper);
+            InvokeServer invoke = new InvokeServer(server, functionName, function, mapper);
             server.start();
             return invoke;
         } catch (IOException e) {
@@ -119,11 +114,19 @@ public final class InvokeServer implements AutoCloseable {
                         + " bytes for the InvokeFunction operation");
                 return;
             }
-            invoke(exchange, body);
+            String context;
+            try {
+                context = clientContext(exchange);
+            } catch (IllegalArgumentException e) {
+                error(exchange, 400, "InvalidParameterValueException", "X-Amz-Client-Context must be base64-encoded "
+                        + "JSON: " + e.getMessage());
+                return;
+            }
+            invoke(exchange, new FunctionInvoker.Request(body, qualifierOf(requested), context));
         }
     }
 
-    private void invoke(HttpExchange exchange, byte[] body) throws IOException {
+    private void invoke(HttpExchange exchange, FunctionInvoker.Request request) throws IOException {
         String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
         String invocationType = type == null ? "RequestResponse" : type;
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
@@ -131,7 +134,7 @@ public final class InvokeServer implements AutoCloseable {
         switch (invocationType) {
             case "DryRun" -> exchange.sendResponseHeaders(204, -1);
             case "RequestResponse", "Event" -> {
-                byte[] answer = run(exchange, body);
+                byte[] answer = run(exchange, request);
                 if (invocationType.equals("Event")) {
                     exchange.sendResponseHeaders(202, -1);
                 } else {
@@ -143,21 +146,43 @@ public final class InvokeServer implements AutoCloseable {
         }
     }
 
-    /** Runs the handler; on an error, marks the exchange as Lambda does and returns the error document. */
-    private byte[] run(HttpExchange exchange, byte[] body) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** Runs the function; on an error, marks the exchange as Lambda does and returns the error document. */
+    private byte[] run(HttpExchange exchange, FunctionInvoker.Request request) throws IOException {
+        FunctionInvoker.Result result;
         try {
-            handler.handleRequest(new ByteArrayInputStream(body), out, null);
-            return out.toByteArray();
-        } catch (Exception | LinkageError e) {
-            exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
-            ObjectNode error = mapper.createObjectNode();
-            error.put("errorMessage", e.getMessage() == null ? e.toString() : e.getMessage());
-            error.put("errorType", e.getClass().getName());
-            ArrayNode trace = error.putArray("stackTrace");
-            Arrays.stream(e.getStackTrace()).limit(STACK_FRAMES).forEach(f -> trace.add(f.toString()));
-            return mapper.writeValueAsBytes(error);
+            result = function.invoke(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: the local stack is stopping", e);
         }
+        return switch (result) {
+            case FunctionInvoker.Success success -> success.payload();
+            case FunctionInvoker.Failure failure -> {
+                exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");
+                yield failure.errorDocument();
+            }
+        };
+    }
+
+    /**
+     * {@code X-Amz-Client-Context}: base64 JSON, handed to the runtime decoded (Invoke API reference).
+     *
+     * @throws IllegalArgumentException when it is not base64
+     */
+    private static String clientContext(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        return new String(Base64.getDecoder().decode(header.strip()), StandardCharsets.UTF_8);
+    }
+
+    /** The qualifier of {@code name:qualifier} or of a qualified ARN; null when there is none. */
+    static String qualifierOf(String requested) {
+        String[] parts = requested.split(":");
+        boolean arn = parts.length >= 7 && parts[0].equals("arn") && parts[5].equals("function");
+        int index = arn ? 7 : 1;
+        return parts.length > index ? parts[index] : null;
     }
 
     /** {@code name}, {@code name:qualifier}, or {@code arn:aws:lambda:region:account:function:name[:qualifier]}. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param verify    {@code --verify}
  * @param replay    {@code --replay FILE}; null for the bundled sample
  * @param noReplay  {@code --no-replay}
- * @param builder   the stack options gathered so far (ports, key, name, node)
+ * @param builder   the stack options gathered so far (ports, key, name, node, the function's mode and timeout)
  * @param root      {@code --root DIR}; null to search upwards from the working directory
  * @param verbose   {@code --verbose}
  * @param timeout   {@code --timeout SECONDS} for {@code --verify}
@@ -46,6 +46,10 @@ record LauncherArguments(boolean help, boolean verify, Path replay, boolean noRe
                 case "--api-key" -> builder.apiKey(value(args, ++i, arg));
                 case "--function-name" -> builder.functionName(value(args, ++i, arg));
                 case "--node" -> builder.node(value(args, ++i, arg));
+                case "--lambda-mode" -> builder.lambdaMode(mode(args, ++i, arg));
+                case "--function-timeout" -> builder.functionTimeout(Duration.ofSeconds(number(args, ++i, arg, 1,
+                        900)));
+                case "--function-memory" -> builder.functionMemoryMb((int) number(args, ++i, arg, 128, 10240));
                 case "--timeout" -> timeout = Duration.ofSeconds(number(args, ++i, arg, 1, 3600));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
@@ -77,6 +81,14 @@ record LauncherArguments(boolean help, boolean verify, Path replay, boolean noRe
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static LambdaMode mode(String[] args, int index, String option) {
+        try {
+            return LambdaMode.parse(value(args, index, option));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
     }
 
     private static int port(String[] args, int index, String option) {

@@ -1,9 +1,5 @@
 package com.cdcappsync.localstack;
 
-import com.cdcappsync.upsert.UpsertHandler;
-import com.cdcappsync.upsert.UpsertPipeline;
-import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
-import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,10 +11,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.IntFunction;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -28,8 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       TTL attribute as the CDK stack sets them);</li>
  *   <li>the Amplify AppSync simulator as a child process, running {@code graphql-schema/} as is (API key the
  *       default auth, IAM the additional one);</li>
- *   <li>the Lambda handler ({@link UpsertHandler}, built as in Lambda from settings, signing with SigV4) behind
- *       the Lambda Invoke API ({@link InvokeServer});</li>
+ *   <li>the function as Lambda runs it ({@link LambdaFunction}: the deployable jar in a child JVM under AWS's
+ *       runtime interface client, SnapStart or plain, credentials from {@link CredentialsAuthority}) behind the
+ *       Lambda Invoke API ({@link InvokeServer});</li>
  *   <li>the live product page ({@link LivePageServer}: {@code local-stack/web/} and a {@code config.json}
  *       pointing it at this stack).</li>
  * </ol>
@@ -39,9 +34,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** The region the handler signs for; the simulator accepts any. */
     public static final String REGION = "us-east-1";
-    /** Dummy keys the handler signs with: the simulator does not verify SigV4 signatures. */
-    static final AwsCredentialsIdentity HANDLER_CREDENTIALS =
-            AwsCredentialsIdentity.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
+    /** Keys for tests that sign GraphQL requests themselves (the function gets its own from the authority). */
+    static final AwsBasicCredentials HANDLER_CREDENTIALS =
+            AwsBasicCredentials.create("AKIDLOCALSTACK", "local-stack-secret-not-checked");
 
     private static final int FREE_PORT_ATTEMPTS = 3;
 
@@ -51,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private DynamoDbLocal dynamoDb;
     private SimulatorProcess simulator;
+    private final CredentialsAuthority credentials = new CredentialsAuthority();
+    private LambdaFunction function;
     private InvokeServer invoke;
     private LivePageServer page;
 
@@ -95,17 +92,11 @@ public final class LocalStack implements AutoCloseable {
                     mapper);
         }));
         progress("      simulator ready (pid " + simulator.pid() + ")");
-        progress("[3/4] starting the handler behind the Lambda Invoke API ...");
-        UpsertPipeline pipeline = remember(UpsertPipeline.builder()
-                .config(HandlerConfig.fromEnvironment(handlerEnvironment()::get, true))
-                .mappings(mappings)
-                .credentials(AwsCredentialsSource.fixed(HANDLER_CREDENTIALS))
-                .functionName(options.functionName())
-                .log(options.lambdaLog())
-                .build());
-        invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), new UpsertHandler(pipeline),
-                mapper));
-        progress("      handler ready: function " + options.functionName() + ", IAM (SigV4) to the simulator");
+        progress("[3/4] starting the function (" + options.lambdaMode() + " mode) behind the Lambda Invoke API ...");
+        function = remember(FunctionLauncher.start(options, simulator.graphQlUrl(), credentials, mapper));
+        invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), function, mapper));
+        progress("      function ready: " + options.functionName() + " under the Lambda runtime interface client"
+                + " (pid " + function.pid() + "), IAM (SigV4) to the simulator");
         page = remember(onPort(options.webPort(), port -> {
             progress("[4/4] serving the live page " + options.layout().webDir() + " on 127.0.0.1:" + port + " ...");
             return LivePageServer.start(port, options.layout().webDir(),
@@ -118,16 +109,6 @@ public final class LocalStack implements AutoCloseable {
         MappingLoader loader = new MappingLoader(mapper);
         String path = options.handlerEnvironment().get("MAPPING_PATH");
         return path == null || path.isBlank() ? loader.loadDefault() : loader.load(Path.of(path));
-    }
-
-    /** The handler's settings: the caller's extras, then what the stack decides (endpoint, IAM, region). */
-    private Map<String, String> handlerEnvironment() {
-        Map<String, String> env = new HashMap<>(options.handlerEnvironment());
-        env.put("APPSYNC_GRAPHQL_URL", simulator.graphQlUrl().toString());
-        env.put("APPSYNC_AUTH", "iam");
-        env.put("AWS_REGION", REGION);
-        env.remove("APPSYNC_API_KEY");
-        return env;
     }
 
     private <T extends AutoCloseable> T remember(T part) {
@@ -209,6 +190,27 @@ public final class LocalStack implements AutoCloseable {
     /** The tables, as api.json declares them (local table name = data source name). */
     public ApiManifest manifest() {
         return manifest;
+    }
+
+    /** The issuer of the function's credentials (the stand-in for STS). */
+    public CredentialsAuthority credentialsAuthority() {
+        return credentials;
+    }
+
+    /** How the function runs. */
+    public LambdaMode lambdaMode() {
+        return options.lambdaMode();
+    }
+
+    /** How many times the function fetched container credentials (SnapStart mode; 0 in plain mode). */
+    public int containerCredentialFetches() {
+        ContainerCredentialsEndpoint endpoint = function.credentialsEndpoint();
+        return endpoint == null ? 0 : endpoint.fetches();
+    }
+
+    /** The function's host (tests: its lifecycle, its JVM). */
+    LambdaFunction function() {
+        return function;
     }
 
     /** The mapping the handler runs with (what subscribers should expect to receive). */

@@ -28,11 +28,18 @@ public final class LocalStackMain {
               --web-port N        the live product page's port (default 9002; 0 = any)
               --api-key KEY       the API key (default da2-local-stack-key)
               --function-name N   the function name the Invoke API serves (default cdc-appsync-upsert)
+              --lambda-mode M     how the function runs, under AWS's runtime interface client in a child JVM:
+                                  snapstart (default; like the deployed live alias: CRaC hooks before the
+                                  first invocation, container credentials, no key variables) or plain
+                                  (on-demand init, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN)
+              --function-timeout S  the function's timeout in seconds (default 45, as deployed)
+              --function-memory MB  the function's memory size (default 1024, as deployed; heap = 85%)
               --timeout SECONDS   how long --verify waits for the subscription messages (default 30)
               --root DIR          the repository folder (default: found upwards from the working directory)
               --node CMD          the Node.js command (default node)
               --verbose           also print the simulator's own output
-            The handler reads its other settings (PUBLISH_COALESCE, MAPPING_PATH, ...) from the environment.
+            The function gets its other settings (PUBLISH_COALESCE, MAPPING_PATH, ...) from this environment:
+            only the keys of the README's configuration table, nothing else of it.
             """;
 
     private final PrintStream out;
@@ -83,7 +90,10 @@ public final class LocalStackMain {
             Path replayFile = parsed.replay() != null ? parsed.replay() : options.layout().sample();
             Replay replay = new Replay(stack, SubscriptionSpec.forMappings(stack.mappings()), out);
             if (parsed.verify()) {
-                return replay.verify(replayFile, parsed.timeout()) ? 0 : 1;
+                boolean verified = replay.verify(replayFile, parsed.timeout());
+                out.println("the function ran in " + stack.lambdaMode() + " mode; container credentials fetched "
+                        + stack.containerCredentialFetches() + " time(s)");
+                return verified ? 0 : 1;
             }
             if (!parsed.noReplay() && !replay.replay(replayFile)) {
                 return 1;
@@ -122,6 +132,8 @@ public final class LocalStackMain {
         out.println("  real-time URL   " + stack.realtimeUrl() + "  (AppSync graphql-ws protocol)");
         out.println("  API key         " + stack.apiKey());
         out.println("  invoke URL      " + stack.invokeUrl());
+        out.println("  function        " + stack.functionName() + "  (" + stack.lambdaMode() + " mode, the deployable "
+                + "jar under the Lambda runtime interface client)");
         out.println("  DynamoDB Local  " + stack.dynamoDbEndpoint() + "  (tables " + tables + ")");
         out.println("  live page       " + stack.livePageUrl() + "  (open it in a browser"
                 + (parsed.verify() ? "; run without --verify to keep it up)" : ")"));

@@ -6,29 +6,25 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How to start a {@link LocalStack}. Build with {@link #builder()}; every option has a default.
+ * How to start a {@link LocalStack}. Build with {@link #builder()}; every option has a default, and {@link
+ * Builder#build()} is the only way to make one, so every instance is checked.
  *
- * @param layout             where the repository's files are; default {@link RepositoryLayout#locate} with no root
- * @param dynamoDbPort       DynamoDB Local's port; default {@value #DEFAULT_DYNAMODB_PORT}, 0 picks a free one
- * @param graphQlPort        the simulator's port (GraphQL and real-time); default {@value #DEFAULT_GRAPHQL_PORT},
- *                           0 picks a free one
- * @param invokePort         the Lambda Invoke API's port; default {@value #DEFAULT_INVOKE_PORT}, 0 picks a free one
- * @param webPort            the live page's port; default {@value #DEFAULT_WEB_PORT}, 0 picks a free one
- * @param apiKey             the API key websites use; default {@value #DEFAULT_API_KEY}
- * @param functionName       the function name the Invoke API answers to; default {@value #DEFAULT_FUNCTION_NAME}
- * @param handlerEnvironment extra handler settings (README's configuration table, e.g. {@code PUBLISH_COALESCE});
- *                           the stack sets the endpoint, IAM auth and region itself; default none
- * @param node               the Node.js command; default {@code node}
- * @param startupTimeout     how long the simulator may take to start; default 60 s
- * @param progress           receives progress lines; default standard output
- * @param lambdaLog          receives the handler's per-batch log line; default standard output
- * @param simulatorOutput    receives the simulator's own output; null (the default) keeps it for errors only
+ * <p>The stack's parts: {@link #layout()} where the repository's files are (default {@link RepositoryLayout#locate}
+ * with no root); the ports {@link #dynamoDbPort()} (default {@value #DEFAULT_DYNAMODB_PORT}), {@link #graphQlPort()}
+ * (the simulator's GraphQL and real-time port, default {@value #DEFAULT_GRAPHQL_PORT}), {@link #invokePort()}
+ * (default {@value #DEFAULT_INVOKE_PORT}) and {@link #webPort()} (default {@value #DEFAULT_WEB_PORT}), 0 picking a
+ * free one; {@link #apiKey()} (default {@value #DEFAULT_API_KEY}); {@link #node()} (default {@code node});
+ * {@link #startupTimeout()} for the simulator and the function's init (default 60 s); {@link #progress()},
+ * {@link #lambdaLog()} (the function's output, default standard output) and {@link #simulatorOutput()} (null keeps
+ * it for errors only).
+ *
+ * <p>The function, as the CDK stack deploys it: {@link #functionName()} (default {@value #DEFAULT_FUNCTION_NAME}),
+ * {@link #lambdaMode()} (default {@link #DEFAULT_LAMBDA_MODE}), {@link #functionTimeout()} (default 45 s),
+ * {@link #functionMemoryMb()} (default {@value #DEFAULT_FUNCTION_MEMORY_MB}) and {@link #handlerEnvironment()}:
+ * the handler's settings (README's configuration table, e.g. {@code PUBLISH_COALESCE}); only the keys of that
+ * table are passed, and the stack sets the endpoint, IAM auth and region itself; default none.
  */
-public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int graphQlPort, int invokePort,
-                                int webPort, String apiKey, String functionName,
-                                Map<String, String> handlerEnvironment, String node, Duration startupTimeout,
-                                Consumer<String> progress, Consumer<String> lambdaLog,
-                                Consumer<String> simulatorOutput) {
+public final class LocalStackOptions {
 
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_GRAPHQL_PORT = 20002;
@@ -36,10 +32,121 @@ public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int g
     public static final int DEFAULT_WEB_PORT = 9002;
     public static final String DEFAULT_API_KEY = "da2-local-stack-key";
     public static final String DEFAULT_FUNCTION_NAME = "cdc-appsync-upsert";
+    /** SnapStart, like the deployed {@code live} alias. */
+    public static final LambdaMode DEFAULT_LAMBDA_MODE = LambdaMode.SNAPSTART;
+    /** The CDK stack's timeout. */
+    public static final Duration DEFAULT_FUNCTION_TIMEOUT = Duration.ofSeconds(45);
+    /** The CDK stack's memory size. */
+    public static final int DEFAULT_FUNCTION_MEMORY_MB = 1024;
 
-    /** Copies the environment. */
-    public LocalStackOptions {
-        handlerEnvironment = Map.copyOf(handlerEnvironment);
+    private final RepositoryLayout layout;
+    private final int dynamoDbPort;
+    private final int graphQlPort;
+    private final int invokePort;
+    private final int webPort;
+    private final String apiKey;
+    private final String functionName;
+    private final Map<String, String> handlerEnvironment;
+    private final LambdaMode lambdaMode;
+    private final Duration functionTimeout;
+    private final int functionMemoryMb;
+    private final String node;
+    private final Duration startupTimeout;
+    private final Consumer<String> progress;
+    private final Consumer<String> lambdaLog;
+    private final Consumer<String> simulatorOutput;
+
+    private LocalStackOptions(Builder b, RepositoryLayout layout) {
+        this.layout = layout;
+        this.dynamoDbPort = b.dynamoDbPort;
+        this.graphQlPort = b.graphQlPort;
+        this.invokePort = b.invokePort;
+        this.webPort = b.webPort;
+        this.apiKey = b.apiKey;
+        this.functionName = b.functionName;
+        this.handlerEnvironment = Map.copyOf(b.handlerEnvironment);
+        this.lambdaMode = b.lambdaMode;
+        this.functionTimeout = b.functionTimeout;
+        this.functionMemoryMb = b.functionMemoryMb;
+        this.node = b.node;
+        this.startupTimeout = b.startupTimeout;
+        this.progress = b.progress;
+        this.lambdaLog = b.lambdaLog;
+        this.simulatorOutput = b.simulatorOutput;
+    }
+
+    public RepositoryLayout layout() {
+        return layout;
+    }
+
+    public int dynamoDbPort() {
+        return dynamoDbPort;
+    }
+
+    public int graphQlPort() {
+        return graphQlPort;
+    }
+
+    public int invokePort() {
+        return invokePort;
+    }
+
+    public int webPort() {
+        return webPort;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String functionName() {
+        return functionName;
+    }
+
+    public Map<String, String> handlerEnvironment() {
+        return handlerEnvironment;
+    }
+
+    public LambdaMode lambdaMode() {
+        return lambdaMode;
+    }
+
+    public Duration functionTimeout() {
+        return functionTimeout;
+    }
+
+    public int functionMemoryMb() {
+        return functionMemoryMb;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public Duration startupTimeout() {
+        return startupTimeout;
+    }
+
+    public Consumer<String> progress() {
+        return progress;
+    }
+
+    public Consumer<String> lambdaLog() {
+        return lambdaLog;
+    }
+
+    public Consumer<String> simulatorOutput() {
+        return simulatorOutput;
+    }
+
+    /** A builder holding these options, to change some. */
+    public Builder toBuilder() {
+        Builder b = new Builder().layout(layout).dynamoDbPort(dynamoDbPort).graphQlPort(graphQlPort)
+                .invokePort(invokePort).webPort(webPort).apiKey(apiKey).functionName(functionName)
+                .handlerEnvironment(handlerEnvironment).lambdaMode(lambdaMode).functionTimeout(functionTimeout)
+                .functionMemoryMb(functionMemoryMb).node(node).startupTimeout(startupTimeout).progress(progress)
+                .lambdaLog(lambdaLog);
+        return b.simulatorOutput(simulatorOutput);
     }
 
     /** A builder with the defaults. */
@@ -57,6 +164,9 @@ public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int g
         private String apiKey = DEFAULT_API_KEY;
         private String functionName = DEFAULT_FUNCTION_NAME;
         private Map<String, String> handlerEnvironment = Map.of();
+        private LambdaMode lambdaMode = DEFAULT_LAMBDA_MODE;
+        private Duration functionTimeout = DEFAULT_FUNCTION_TIMEOUT;
+        private int functionMemoryMb = DEFAULT_FUNCTION_MEMORY_MB;
         private String node = "node";
         private Duration startupTimeout = Duration.ofSeconds(60);
         private Consumer<String> progress = System.out::println;
@@ -111,6 +221,24 @@ public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int g
             return this;
         }
 
+        /** SnapStart (container credentials, CRaC hooks) or plain (key variables, on-demand init). */
+        public Builder lambdaMode(LambdaMode mode) {
+            this.lambdaMode = Objects.requireNonNull(mode, "lambdaMode");
+            return this;
+        }
+
+        /** The function's timeout: a run past it is ended and reported as Lambda reports it (1 s to 15 min). */
+        public Builder functionTimeout(Duration timeout) {
+            this.functionTimeout = timeout;
+            return this;
+        }
+
+        /** The function's memory size in MB (128 to 10240): its heap is 85% of it, as in Lambda. */
+        public Builder functionMemoryMb(int memoryMb) {
+            this.functionMemoryMb = memoryMb;
+            return this;
+        }
+
         public Builder node(String node) {
             this.node = node;
             return this;
@@ -157,9 +285,17 @@ public record LocalStackOptions(RepositoryLayout layout, int dynamoDbPort, int g
             if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
                 throw new IllegalArgumentException("startup timeout must be positive, got " + startupTimeout);
             }
+            if (functionTimeout == null || functionTimeout.toMillis() < 1000
+                    || functionTimeout.compareTo(Duration.ofMinutes(15)) > 0) {
+                throw new IllegalArgumentException("function timeout must be 1 s to 15 min (Lambda's limits), got "
+                        + functionTimeout + "; pass --function-timeout SECONDS");
+            }
+            if (functionMemoryMb < 128 || functionMemoryMb > 10240) {
+                throw new IllegalArgumentException("function memory must be 128 to 10240 MB (Lambda's limits), got "
+                        + functionMemoryMb + "; pass --function-memory MB");
+            }
             RepositoryLayout located = layout != null ? layout : RepositoryLayout.locate(null);
-            return new LocalStackOptions(located, dynamoDbPort, graphQlPort, invokePort, webPort, apiKey,
-                    functionName, handlerEnvironment, node, startupTimeout, progress, lambdaLog, simulatorOutput);
+            return new LocalStackOptions(this, located);
         }
 
         private static void checkPort(String name, int port) {

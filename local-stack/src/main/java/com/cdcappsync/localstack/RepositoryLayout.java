@@ -77,6 +77,24 @@ public record RepositoryLayout(Path root) {
         return root.resolve("lambda-upsert").resolve("samples").resolve("odoo-product-changes.json");
     }
 
+    /** {@code lambda-upsert/target/lambda-upsert.jar}: the function's deployable jar, as CDK deploys it. */
+    public Path functionJar() {
+        return root.resolve("lambda-upsert").resolve("target").resolve("lambda-upsert.jar");
+    }
+
+    /**
+     * {@code local-stack/target/lambda-runtime/}: the Lambda runtime interface client and its dependencies, copied
+     * there by the local-stack build.
+     */
+    public Path lambdaRuntimeDir() {
+        return root.resolve("local-stack").resolve("target").resolve("lambda-runtime");
+    }
+
+    /** {@code local-stack/target/lambda-task/}: the function's jar unpacked, once per jar content. */
+    public Path functionCache() {
+        return root.resolve("local-stack").resolve("target").resolve("lambda-task");
+    }
+
     /** Fails, with the command that fixes it, when the simulator's npm packages are not installed. */
     void requireSimulatorInstalled() {
         Path installed = simulatorDir().resolve("node_modules").resolve("@aws-amplify")

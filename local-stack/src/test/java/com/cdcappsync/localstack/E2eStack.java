@@ -39,8 +39,12 @@ final class E2eStack implements AutoCloseable {
     private int fences;
 
     E2eStack() {
+        this(LocalStackOptions.DEFAULT_LAMBDA_MODE);
+    }
+
+    E2eStack(LambdaMode mode) {
         RepositoryLayout layout = RepositoryLayout.locate(null);
-        stack = LocalStack.start(LocalStackOptions.builder().layout(layout).ephemeralPorts()
+        stack = LocalStack.start(LocalStackOptions.builder().layout(layout).ephemeralPorts().lambdaMode(mode)
                 .progress(line -> { }).lambdaLog(lambdaLog::add).build());
         try {
             fixtures = new Fixtures(layout.root());

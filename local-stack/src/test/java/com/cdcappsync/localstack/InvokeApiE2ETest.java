@@ -66,6 +66,19 @@ class InvokeApiE2ETest extends StackPerClassTest {
     }
 
     @Test
+    void invoke_defaultSnapStartMode_signsWithContainerCredentialsAndTheWriteReachesDynamoDb() throws Exception {
+        assertThat(e2e.stack.lambdaMode()).isEqualTo(LambdaMode.SNAPSTART);
+        assertThat(e2e.stack.function().lifecycle()).containsExactly("checkpoint", "restore", "ready");
+
+        assertThat(e2e.invokeOne(e2e.fixtures.single("noschemas-precise", PRODUCT_1_SNAPSHOT, 405)))
+                .isEqualTo("applied");
+
+        assertThat(e2e.item("Product", 405)).isNotEmpty();
+        assertThat(e2e.stack.containerCredentialFetches()).isPositive();
+        e2e.nextMessage("onUpsertProduct", 405);
+    }
+
+    @Test
     void invoke_functionArnWithQualifier_reachesTheSameFunction() throws Exception {
         String arn = "arn:aws:lambda:us-east-1:000000000000:function:" + e2e.stack.functionName() + ":live";
         String batch = e2e.fixtures.single("noschemas-precise", PRODUCT_1_SNAPSHOT, 402).toString();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherE2ETest {
 
-    private static final String[] FREE_PORTS = {"--dynamodb-port", "0", "--graphql-port", "0", "--invoke-port", "0"};
+    private static final String[] FREE_PORTS = {"--dynamodb-port", "0", "--graphql-port", "0", "--invoke-port", "0",
+        "--web-port", "0"};
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -56,6 +57,8 @@ class LauncherE2ETest {
                 .contains("received onDeleteProduct Product#3 v26482800")
                 .contains("received onUpsertProduct Product#4 v26483328")
                 .contains("verified: the subscriber received all 6 applied change(s)")
+                .contains("function        cdc-appsync-upsert  (snapstart mode")
+                .containsPattern("the function ran in snapstart mode; container credentials fetched [1-9]\\d* time")
                 .contains("local stack stopped");
     }
 
@@ -76,6 +79,21 @@ class LauncherE2ETest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--verfy'").contains("usage:");
+    }
+
+    @Test
+    void run_unknownLambdaMode_exits2NamingTheModes() throws Exception {
+        int status = run("--lambda-mode", "provisioned");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--lambda-mode: lambda mode must be one of "
+                + "snapstart, plain, got 'provisioned'");
+    }
+
+    @Test
+    void run_functionTimeoutOutOfLambdasRange_exits2() throws Exception {
+        assertThat(run("--function-timeout", "901")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--function-timeout must be a number from 1 to 900");
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.appsync.AppSyncAuth;
 import com.cdcappsync.upsert.appsync.AppSyncClient;
-import com.cdcappsync.upsert.appsync.AwsCredentialsSource;
 import com.cdcappsync.upsert.appsync.GraphQlError;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.appsync.GraphQlResponse;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -86,7 +86,7 @@ class VersionGuardE2ETest extends StackPerClassTest {
         e2e.nextMessage("onUpsertProduct", 204);
         ObjectNode variables = new ObjectMapper().createObjectNode();
         variables.putObject("input").put("id", "204").put("version", 1).put("name", "older");
-        AppSyncAuth iam = AppSyncAuth.iam(LocalStack.REGION, AwsCredentialsSource.fixed(LocalStack.HANDLER_CREDENTIALS));
+        AppSyncAuth iam = AppSyncAuth.iam(LocalStack.REGION, StaticCredentialsProvider.create(LocalStack.HANDLER_CREDENTIALS));
 
         GraphQlResponse response;
         try (AppSyncClient handlerSide = AppSyncClient.builder().endpoint(e2e.stack.graphQlUrl()).auth(iam).build()) {

@@ -1,6 +1,7 @@
 package com.cdcappsync.upsert.appsync;
 
 import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * How the client authenticates to AppSync: an API key ({@code x-api-key} header) or IAM (SigV4,
@@ -14,13 +15,20 @@ public sealed interface AppSyncAuth permits AppSyncAuth.ApiKey, AppSyncAuth.Iam 
         return new ApiKey(key);
     }
 
-    /** IAM auth with credentials read from the environment on each request ({@link EnvironmentCredentials}). */
+    /**
+     * IAM auth with the AWS SDK's default credentials chain: the key variables, SnapStart's container
+     * credentials, profiles (see {@code DefaultChainCredentials}). The chain is made again after a SnapStart
+     * restore ({@link AppSyncClient#afterRestore()}).
+     */
     static AppSyncAuth iam(String region) {
-        return new Iam(region, new EnvironmentCredentials());
+        return new Iam(region, new DefaultChainCredentials());
     }
 
-    /** IAM auth with the given credentials source. */
-    static AppSyncAuth iam(String region, AwsCredentialsSource credentials) {
+    /**
+     * IAM auth with the given credentials provider, e.g. {@code StaticCredentialsProvider.create(...)} for fixed
+     * keys. It is asked once per attempt: cache inside it if resolving is expensive.
+     */
+    static AppSyncAuth iam(String region, AwsCredentialsProvider credentials) {
         return new Iam(region, credentials);
     }
 
@@ -58,7 +66,7 @@ public sealed interface AppSyncAuth permits AppSyncAuth.ApiKey, AppSyncAuth.Iam 
      * @param region      the API's region, e.g. {@code eu-west-1}; never blank
      * @param credentials where the signing credentials come from; never null
      */
-    record Iam(String region, AwsCredentialsSource credentials) implements AppSyncAuth {
+    record Iam(String region, AwsCredentialsProvider credentials) implements AppSyncAuth {
 
         /** Rejects a blank region and a null credentials source. */
         public Iam {
@@ -68,7 +76,8 @@ public sealed interface AppSyncAuth permits AppSyncAuth.ApiKey, AppSyncAuth.Iam 
                         + ". Fix: pass the API's region, e.g. \"eu-west-1\" (in Lambda: AWS_REGION).");
             }
             Objects.requireNonNull(credentials,
-                    "AppSync IAM credentials source must not be null. Fix: pass new EnvironmentCredentials().");
+                    "AppSync IAM credentials provider must not be null. Fix: use AppSyncAuth.iam(region) for the"
+                            + " SDK's default chain, or pass a provider such as StaticCredentialsProvider.create(...).");
         }
     }
 }

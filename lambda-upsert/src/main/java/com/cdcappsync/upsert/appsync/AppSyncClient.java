@@ -31,14 +31,24 @@ public interface AppSyncClient extends AutoCloseable {
     GraphQlResponse execute(GraphQlRequest request);
 
     /**
-     * Warms the request path without sending anything: serialises {@code request}, resolves credentials and
-     * signs it, and builds the HTTP request. Called before a SnapStart checkpoint so the first real
+     * Warms the request path without sending anything: serialises {@code request}, signs it with made-up
+     * credentials (it never resolves the real ones, which must not end up in a snapshot), and builds the HTTP
+     * request. Called before a SnapStart checkpoint so the first real
      * invocation after a restore pays no class-loading or signer start-up. Never throws.
      *
      * @return null when every step ran, else what could not be warmed (for a log line)
      */
     default String prime(GraphQlRequest request) {
         return "this client has nothing to prime";
+    }
+
+    /**
+     * Drops state that must not be shared by the environments restored from one SnapStart snapshot: the
+     * credentials cached by the SDK's default chain ({@link AppSyncAuth#iam(String)}), which is made again on the
+     * next request. A provider passed to {@link AppSyncAuth#iam(String, software.amazon.awssdk.auth.credentials
+     * .AwsCredentialsProvider)} is the caller's to refresh. Call it from {@code afterRestore}.
+     */
+    default void afterRestore() {
     }
 
     /** Releases the HTTP client; waits for requests in flight. */

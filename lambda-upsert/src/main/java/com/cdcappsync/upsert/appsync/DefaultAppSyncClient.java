@@ -86,6 +86,10 @@ final class DefaultAppSyncClient implements AppSyncClient {
                     .retryable(false)
                     .build();
         }
+        return httpRequest(body, authHeaders);
+    }
+
+    private HttpRequest httpRequest(byte[] body, Map<String, List<String>> authHeaders) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(options.endpoint())
                 .timeout(options.requestTimeout())
                 .header("user-agent", options.userAgent())
@@ -120,13 +124,24 @@ final class DefaultAppSyncClient implements AppSyncClient {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             http.close();
+            if (options.auth() instanceof AppSyncAuth.Iam iam && iam.credentials() instanceof DefaultChainCredentials c) {
+                c.close();
+            }
+        }
+    }
+
+    @Override
+    public void afterRestore() {
+        if (options.auth() instanceof AppSyncAuth.Iam iam && iam.credentials() instanceof DefaultChainCredentials chain) {
+            chain.reset();
         }
     }
 
     @Override
     public String prime(GraphQlRequest request) {
         try {
-            prepare(json.requestBody(request), 1);
+            byte[] body = json.requestBody(request);
+            httpRequest(body, authenticator.primingHeaders(body));
             // The answer path too, on a canned answer: only the JDK's transport stays cold (it needs a real send).
             if (classifier.classify(200, PRIMING_ANSWER) instanceof AttemptOutcome.Answered answered) {
                 answered.toResponse(1);

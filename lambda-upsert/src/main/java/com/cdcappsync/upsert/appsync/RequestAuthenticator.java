@@ -16,6 +16,11 @@ sealed interface RequestAuthenticator permits ApiKeyAuthenticator, SigV4Authenti
      */
     Map<String, List<String>> headers(byte[] body);
 
+    /** Like {@link #headers} but never resolves credentials: for priming before a SnapStart snapshot. */
+    default Map<String, List<String>> primingHeaders(byte[] body) {
+        return headers(body);
+    }
+
     static RequestAuthenticator create(AppSyncClientOptions options) {
         return switch (options.auth()) {
             case AppSyncAuth.ApiKey key -> new ApiKeyAuthenticator(key.key());

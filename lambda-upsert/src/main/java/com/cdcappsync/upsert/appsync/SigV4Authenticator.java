@@ -33,13 +33,44 @@ final class SigV4Authenticator implements RequestAuthenticator {
         this.clock = clock;
     }
 
+    /** Signs with made-up keys: warms the signer for a SnapStart snapshot without resolving any credentials. */
+    private static final AwsCredentialsIdentity PRIMING_CREDENTIALS =
+            AwsCredentialsIdentity.create("AKIDPRIMINGONLY", "priming-only-never-sent");
+
     @Override
     public Map<String, List<String>> headers(byte[] body) {
-        AwsCredentialsIdentity credentials = auth.credentials().resolveCredentials();
-        if (credentials == null) {
-            throw new IllegalStateException("The AWS credentials source " + auth.credentials()
-                    + " returned null. Fix: return credentials or throw an exception that says what is missing.");
+        return sign(body, resolveCredentials());
+    }
+
+    @Override
+    public Map<String, List<String>> primingHeaders(byte[] body) {
+        return sign(body, PRIMING_CREDENTIALS);
+    }
+
+    private AwsCredentialsIdentity resolveCredentials() {
+        AwsCredentialsIdentity credentials;
+        try {
+            credentials = auth.credentials().resolveCredentials();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(noCredentialsMessage(e.getMessage()), e);
         }
+        if (credentials == null) {
+            throw new IllegalStateException(noCredentialsMessage("the provider returned null"));
+        }
+        return credentials;
+    }
+
+    private String noCredentialsMessage(String cause) {
+        return "IAM auth to AppSync found no AWS credentials in " + auth.credentials() + ": " + cause
+                + " Fix: in Lambda, leave the credentials the runtime provides alone (with SnapStart they come from"
+                + " AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN, otherwise from"
+                + " AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN); elsewhere, export"
+                + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or set AWS_PROFILE, or use"
+                + " API-key auth. The chain's order: https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/"
+                + "credentials-chain.html";
+    }
+
+    private Map<String, List<String>> sign(byte[] body, AwsCredentialsIdentity credentials) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint)

@@ -10,18 +10,20 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** What goes over the wire: body, headers, HTTP version, API key and SigV4, concurrency. */
 class AppSyncClientRequestTest {
@@ -82,9 +84,9 @@ class AppSyncClientRequestTest {
 
     @Test
     void execute_iam_sendsSigV4AuthorizationForAppSync() {
-        AwsCredentialsIdentity credentials = AwsCredentialsIdentity.create("AKIDEXAMPLE", SECRET);
+        AwsCredentials credentials = AwsBasicCredentials.create("AKIDEXAMPLE", SECRET);
         ScriptedHttpServer.Received received =
-                sendOne(AppSyncAuth.iam("eu-west-1", AwsCredentialsSource.fixed(credentials)));
+                sendOne(AppSyncAuth.iam("eu-west-1", StaticCredentialsProvider.create(credentials)));
 
         Matcher auth = SigV4Reference.AUTHORIZATION.matcher(received.header("authorization"));
         assertThat(auth.matches()).as(received.header("authorization")).isTrue();
@@ -99,9 +101,9 @@ class AppSyncClientRequestTest {
 
     @Test
     void execute_iam_signatureMatchesReferenceComputationOverReceivedRequest() {
-        AwsCredentialsIdentity credentials = AwsSessionCredentialsIdentity.create("AKIDEXAMPLE", SECRET, "token/1");
+        AwsCredentials credentials = AwsSessionCredentials.create("AKIDEXAMPLE", SECRET, "token/1");
         ScriptedHttpServer.Received received =
-                sendOne(AppSyncAuth.iam("eu-west-1", AwsCredentialsSource.fixed(credentials)));
+                sendOne(AppSyncAuth.iam("eu-west-1", StaticCredentialsProvider.create(credentials)));
 
         Matcher auth = SigV4Reference.AUTHORIZATION.matcher(received.header("authorization"));
         assertThat(auth.matches()).isTrue();
@@ -110,10 +112,9 @@ class AppSyncClientRequestTest {
 
     @Test
     void execute_iamWithSessionToken_sendsAndSignsSecurityToken() {
-        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", SECRET,
-                "AWS_SESSION_TOKEN", "session-token-value");
+        AwsCredentials credentials = AwsSessionCredentials.create("AKIDEXAMPLE", SECRET, "session-token-value");
         ScriptedHttpServer.Received received =
-                sendOne(AppSyncAuth.iam("us-east-1", new EnvironmentCredentials(env::get)));
+                sendOne(AppSyncAuth.iam("us-east-1", StaticCredentialsProvider.create(credentials)));
 
         assertThat(received.header("x-amz-security-token")).isEqualTo("session-token-value");
         assertThat(received.header("authorization")).contains("/us-east-1/appsync/aws4_request",
@@ -121,12 +122,11 @@ class AppSyncClientRequestTest {
     }
 
     @Test
-    void execute_iamEnvironmentCredentials_rereadOnEachRequest() {
-        Map<String, String> env = new HashMap<>(Map.of("AWS_ACCESS_KEY_ID", "AKIDFIRST",
-                "AWS_SECRET_ACCESS_KEY", SECRET));
-        try (AppSyncClient client = client(AppSyncAuth.iam("eu-west-1", new EnvironmentCredentials(env::get)))) {
+    void execute_iamProvider_askedAgainOnEachRequest() {
+        AtomicReference<AwsCredentials> current = new AtomicReference<>(AwsBasicCredentials.create("AKIDFIRST", SECRET));
+        try (AppSyncClient client = client(AppSyncAuth.iam("eu-west-1", current::get))) {
             client.execute(request());
-            env.put("AWS_ACCESS_KEY_ID", "AKIDSECOND");
+            current.set(AwsBasicCredentials.create("AKIDSECOND", SECRET));
             client.execute(request());
         }
 
@@ -136,16 +136,20 @@ class AppSyncClientRequestTest {
     }
 
     @Test
-    void execute_iamWithoutEnvironmentCredentials_failsBeforeSendingWithClearMessage() {
-        Map<String, String> env = Map.of();
-        try (AppSyncClient client = client(AppSyncAuth.iam("eu-west-1", new EnvironmentCredentials(env::get)))) {
+    void execute_iamProviderFindsNoCredentials_failsBeforeSendingWithClearMessage() {
+        SdkClientException none = SdkClientException.create("Unable to load credentials from any of the providers"
+                + " in the chain AwsCredentialsProviderChain(credentialsProviders=[...])");
+        try (AppSyncClient client = client(AppSyncAuth.iam("eu-west-1", () -> {
+            throw none;
+        }))) {
             AppSyncException failure = catchThrowableOfType(AppSyncException.class, () -> client.execute(request()));
 
             assertThat(failure.attempts()).isZero();
             assertThat(failure.retryable()).isFalse();
-            assertThat(failure.getMessage()).contains("was not sent", "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-                    "export");
-            assertThat(failure).hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(failure.getMessage()).contains("was not sent", "found no AWS credentials",
+                    "Unable to load credentials from any of the providers", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", "export", "credentials-chain.html");
+            assertThat(failure).hasCauseInstanceOf(IllegalStateException.class).hasRootCause(none);
         }
         assertThat(server.received()).isEmpty();
     }

@@ -75,7 +75,7 @@ class ValuesTest {
     @Test
     void iam_blankRegionOrNullCredentials_rejected() {
         assertThatThrownBy(() -> AppSyncAuth.iam("")).hasMessageContaining("region must not be blank");
-        assertThatThrownBy(() -> AppSyncAuth.iam("eu-west-1", null)).hasMessageContaining("credentials source");
+        assertThatThrownBy(() -> AppSyncAuth.iam("eu-west-1", null)).hasMessageContaining("credentials provider must not be null");
     }
 
     @Test
