@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The CLI's options, read by picocli. Each option maps to an environment setting, so the CLI and the Lambda
- * read one configuration.
+ * The CLI's options, read with picocli like every tool of this repository: {@link #parse} reports every problem at
+ * once ({@link UsageException}); {@link #usage()} is the {@code --help} text. Each option maps to an environment
+ * setting, so the CLI and the Lambda read one configuration.
  */
 @Command(name = "cdc-appsync", sortOptions = false, usageHelpWidth = 110, separator = " ", synopsisHeading = "",
         customSynopsis = {
@@ -44,8 +46,34 @@ final class CliOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
     boolean help;
 
+    /**
+     * Parses and checks the arguments.
+     *
+     * @throws UsageException listing every problem
+     */
+    static CliOptions parse(String[] args) {
+        CliOptions parsed = new CliOptions();
+        CommandLine commandLine = new CommandLine(parsed);
+        commandLine.getCommandSpec().parser().collectErrors(true);
+        List<String> problems = new ArrayList<>(commandLine.parseArgs(args).errors().stream()
+                .map(Throwable::getMessage).toList());
+        if (parsed.help) {
+            return parsed;
+        }
+        problems.addAll(parsed.problems());
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems);
+        }
+        return parsed;
+    }
+
+    /** The {@code --help} text. */
+    static String usage() {
+        return new CommandLine(new CliOptions()).getUsageMessage();
+    }
+
     /** Problems with the combination of options, all of them. */
-    List<String> problems() {
+    private List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (!dryRun && endpoint == null) {
             problems.add("choose --dry-run, or --endpoint URL to send for real");
@@ -76,6 +104,22 @@ final class CliOptions {
     private static void put(Map<String, String> env, String key, String value) {
         if (value != null) {
             env.put(key, value);
+        }
+    }
+
+    /** Bad usage: every problem with the command line, found at once. */
+    static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        private final List<String> problems;
+
+        UsageException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        List<String> problems() {
+            return problems;
         }
     }
 }

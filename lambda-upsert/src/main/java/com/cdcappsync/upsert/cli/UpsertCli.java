@@ -13,12 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Command line: reads an invocation (Confluent sink array, Kafka or Kinesis event) from standard input and
@@ -44,20 +40,17 @@ public final class UpsertCli {
     }
 
     int run(String[] args, InputStream stdin) {
-        CliOptions parsed = new CliOptions();
-        CommandLine commandLine = new CommandLine(parsed);
-        commandLine.getCommandSpec().parser().collectErrors(true);
-        ParseResult result = commandLine.parseArgs(args);
-        if (commandLine.isUsageHelpRequested()) {
-            commandLine.usage(out);
-            return 0;
-        }
-        List<String> problems = new ArrayList<>(result.errors().stream().map(Throwable::getMessage).toList());
-        problems.addAll(parsed.problems());
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("cdc-appsync: " + p));
-            commandLine.usage(err);
+        CliOptions parsed;
+        try {
+            parsed = CliOptions.parse(args);
+        } catch (CliOptions.UsageException e) {
+            e.problems().forEach(problem -> err.println("cdc-appsync: " + problem));
+            err.print(CliOptions.usage());
             return 2;
+        }
+        if (parsed.help) {
+            out.print(CliOptions.usage());
+            return 0;
         }
         Map<String, String> overrides = parsed.environmentOverrides();
         Function<String, String> effective = key -> overrides.containsKey(key) ? overrides.get(key) : env.apply(key);
