@@ -17,11 +17,11 @@ public sealed interface AppSyncAuth permits AppSyncAuth.ApiKey, AppSyncAuth.Iam 
 
     /**
      * IAM auth with the AWS SDK's default credentials chain: the key variables, SnapStart's container
-     * credentials, profiles (see {@code DefaultChainCredentials}). The chain is made again after a SnapStart
+     * credentials, profiles (see {@code RequestSigner.DefaultChain}). The chain is made again after a SnapStart
      * restore ({@link AppSyncClient#afterRestore()}).
      */
     static AppSyncAuth iam(String region) {
-        return new Iam(region, new DefaultChainCredentials());
+        return new Iam(region, new RequestSigner.DefaultChain());
     }
 
     /**
@@ -76,8 +76,9 @@ public sealed interface AppSyncAuth permits AppSyncAuth.ApiKey, AppSyncAuth.Iam 
                         + ". Fix: pass the API's region, e.g. \"eu-west-1\" (in Lambda: AWS_REGION).");
             }
             Objects.requireNonNull(credentials,
-                    "AppSync IAM credentials provider must not be null. Fix: use AppSyncAuth.iam(region) for the"
-                            + " SDK's default chain, or pass a provider such as StaticCredentialsProvider.create(...).");
+                    "AppSync IAM credentials provider must not be null. Fix: use AppSyncAuth.iam(region) for"
+                            + " the SDK's default chain, or pass a provider such as"
+                            + " StaticCredentialsProvider.create(...).");
         }
     }
 }

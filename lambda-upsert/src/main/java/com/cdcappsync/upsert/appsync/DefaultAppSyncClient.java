@@ -1,18 +1,28 @@
 package com.cdcappsync.upsert.appsync;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The {@link AppSyncClient}: one JDK {@link HttpClient}, one authenticator, the retry loop. Immutable
+ * The {@link AppSyncClient}: one JDK {@link HttpClient}, one {@link RequestSigner}, the retry loop. Immutable
  * after construction apart from the closed flag, so it is safe to share between threads.
+ *
+ * <p>Quirk: {@code http://} endpoints use HTTP/1.1. With the JDK's default (HTTP/2), the first request on a
+ * plain-http connection is sent as an h2c upgrade ({@code Connection: Upgrade, HTTP2-Settings},
+ * {@code Upgrade: h2c}); the Amplify AppSync simulator, our only offline AppSync, breaks on that upgrade. Real
+ * AppSync is HTTPS only, where HTTP/2 is negotiated by ALPN and falls back cleanly, so {@code https://} keeps
+ * HTTP/2. Redirects are never followed: a redirected POST would lose its signature or API key, and AppSync does
+ * not redirect; a 3xx is reported as an unexpected status.
  */
 final class DefaultAppSyncClient implements AppSyncClient {
 
@@ -20,22 +30,37 @@ final class DefaultAppSyncClient implements AppSyncClient {
     private static final byte[] PRIMING_ANSWER = "{\"data\":{\"priming\":{\"id\":\"0\"}}}"
             .getBytes(StandardCharsets.UTF_8);
 
-    private final AppSyncClientOptions options;
+    private final URI endpoint;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final int maxAttempts;
+    private final String userAgent;
     private final HttpClient http;
-    private final RequestAuthenticator authenticator;
+    private final RequestSigner signer;
     private final Backoff backoff;
-    private final GraphQlJson json = new GraphQlJson();
-    private final ResponseClassifier classifier;
+    private final GraphQlWire wire = new GraphQlWire();
     private final String endpointForMessages;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DefaultAppSyncClient(AppSyncClientOptions options) {
-        this.options = options;
-        this.authenticator = RequestAuthenticator.create(options);
-        this.backoff = new Backoff(options.baseBackoff(), options.maxBackoff(), options.random());
-        this.classifier = new ResponseClassifier(json, options);
-        this.endpointForMessages = Endpoints.redacted(options.endpoint());
-        this.http = HttpClientFactory.create(options);
+    DefaultAppSyncClient(AppSyncClientBuilder options) {
+        this.endpoint = options.endpoint;
+        this.connectTimeout = options.connectTimeout;
+        this.requestTimeout = options.requestTimeout;
+        this.maxAttempts = options.maxAttempts;
+        this.userAgent = options.userAgent;
+        this.signer = new RequestSigner(options.endpoint, options.auth, options.clock);
+        this.backoff = new Backoff(options.baseBackoff, options.maxBackoff, options.random, options.sleeper);
+        this.endpointForMessages = FailureMessages.redacted(options.endpoint);
+        this.http = HttpClient.newBuilder()
+                .version(versionFor(options.endpoint))
+                .connectTimeout(options.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    static HttpClient.Version versionFor(URI endpoint) {
+        boolean plainHttp = "http".equals(endpoint.getScheme().toLowerCase(Locale.ROOT));
+        return plainHttp ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
     }
 
     @Override
@@ -45,39 +70,39 @@ final class DefaultAppSyncClient implements AppSyncClient {
             throw new IllegalStateException("This AppSync client (" + endpointForMessages + ") is closed."
                     + " Fix: build a new client, or close it only after the last request.");
         }
-        byte[] body = json.requestBody(request);
+        byte[] body = wire.requestBody(request);
         for (int attempt = 1; ; attempt++) {
-            AttemptOutcome outcome = attemptOnce(body, attempt);
-            if (outcome instanceof AttemptOutcome.Answered answered) {
+            GraphQlWire.Outcome outcome = attemptOnce(body, attempt);
+            if (outcome instanceof GraphQlWire.Answered answered) {
                 return answered.toResponse(attempt);
             }
-            AttemptOutcome.Failed failure = (AttemptOutcome.Failed) outcome;
-            if (!failure.retryable() || attempt >= options.maxAttempts()) {
+            GraphQlWire.Failed failure = (GraphQlWire.Failed) outcome;
+            if (!failure.retryable() || attempt >= maxAttempts) {
                 throw toException(failure, attempt, null);
             }
             pauseBeforeRetry(attempt, failure);
         }
     }
 
-    private AttemptOutcome attemptOnce(byte[] body, int attempt) {
-        HttpRequest httpRequest = prepare(body, attempt);
+    private GraphQlWire.Outcome attemptOnce(byte[] body, int attempt) {
+        HttpRequest httpRequest = httpRequest(body, authHeaders(body, attempt));
         try {
             HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-            return classifier.classify(response.statusCode(), response.body());
+            return wire.classify(response.statusCode(), response.body());
         } catch (IOException e) {
-            return classifier.transportFailure(e);
+            return new GraphQlWire.Failed(AppSyncException.NO_RESPONSE, List.of(), true,
+                    FailureMessages.forTransport(e, connectTimeout, requestTimeout), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            AttemptOutcome.Failed failure = new AttemptOutcome.Failed(AppSyncException.NO_RESPONSE, List.of(),
-                    true, FailureMessages.forInterrupted(), e);
+            GraphQlWire.Failed failure = new GraphQlWire.Failed(AppSyncException.NO_RESPONSE, List.of(), true,
+                    FailureMessages.forInterrupted(), e);
             throw toException(failure, attempt, e);
         }
     }
 
-    private HttpRequest prepare(byte[] body, int attempt) {
-        Map<String, List<String>> authHeaders;
+    private Map<String, List<String>> authHeaders(byte[] body, int attempt) {
         try {
-            authHeaders = authenticator.headers(body);
+            return signer.headers(body);
         } catch (RuntimeException e) {
             throw AppSyncException.builder()
                     .message(FailureMessages.notSent(endpointForMessages, e))
@@ -86,30 +111,29 @@ final class DefaultAppSyncClient implements AppSyncClient {
                     .retryable(false)
                     .build();
         }
-        return httpRequest(body, authHeaders);
     }
 
     private HttpRequest httpRequest(byte[] body, Map<String, List<String>> authHeaders) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(options.endpoint())
-                .timeout(options.requestTimeout())
-                .header("user-agent", options.userAgent())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
+                .timeout(requestTimeout)
+                .header("user-agent", userAgent)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         authHeaders.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         return builder.build();
     }
 
-    private void pauseBeforeRetry(int attempt, AttemptOutcome.Failed failure) {
+    private void pauseBeforeRetry(int attempt, GraphQlWire.Failed failure) {
         try {
-            options.sleeper().sleep(backoff.delayBeforeRetry(attempt));
+            backoff.pauseBeforeRetry(attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            AttemptOutcome.Failed interrupted = new AttemptOutcome.Failed(failure.statusCode(), failure.errors(),
+            GraphQlWire.Failed interrupted = new GraphQlWire.Failed(failure.statusCode(), failure.errors(),
                     true, failure.hint() + " " + FailureMessages.forInterrupted(), e);
             throw toException(interrupted, attempt, e);
         }
     }
 
-    private AppSyncException toException(AttemptOutcome.Failed failure, int attempts, Throwable cause) {
+    private AppSyncException toException(GraphQlWire.Failed failure, int attempts, Throwable cause) {
         return AppSyncException.builder()
                 .message(FailureMessages.describe(endpointForMessages, failure, attempts))
                 .cause(cause != null ? cause : failure.cause())
@@ -121,29 +145,12 @@ final class DefaultAppSyncClient implements AppSyncClient {
     }
 
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            http.close();
-            if (options.auth() instanceof AppSyncAuth.Iam iam && iam.credentials() instanceof DefaultChainCredentials c) {
-                c.close();
-            }
-        }
-    }
-
-    @Override
-    public void afterRestore() {
-        if (options.auth() instanceof AppSyncAuth.Iam iam && iam.credentials() instanceof DefaultChainCredentials chain) {
-            chain.reset();
-        }
-    }
-
-    @Override
     public String prime(GraphQlRequest request) {
         try {
-            byte[] body = json.requestBody(request);
-            httpRequest(body, authenticator.primingHeaders(body));
+            byte[] body = wire.requestBody(request);
+            httpRequest(body, signer.primingHeaders(body));
             // The answer path too, on a canned answer: only the JDK's transport stays cold (it needs a real send).
-            if (classifier.classify(200, PRIMING_ANSWER) instanceof AttemptOutcome.Answered answered) {
+            if (wire.classify(200, PRIMING_ANSWER) instanceof GraphQlWire.Answered answered) {
                 answered.toResponse(1);
             }
             return null;
@@ -153,7 +160,20 @@ final class DefaultAppSyncClient implements AppSyncClient {
     }
 
     @Override
+    public void afterRestore() {
+        signer.afterRestore();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            http.close();
+            signer.close();
+        }
+    }
+
+    @Override
     public String toString() {
-        return "AppSyncClient[endpoint=" + endpointForMessages + ", auth=" + authenticator + "]";
+        return "AppSyncClient[endpoint=" + endpointForMessages + ", auth=" + signer + "]";
     }
 }

@@ -1,8 +1,10 @@
 package com.cdcappsync.upsert.appsync;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 /**
  * The texts of {@link AppSyncException}: what happened and what to check. Never includes keys,
@@ -16,8 +18,21 @@ final class FailureMessages {
     private FailureMessages() {
     }
 
+    /** The endpoint without user info, query or fragment, which may hold secrets: scheme, host, port, path. */
+    static String redacted(URI endpoint) {
+        if (endpoint == null) {
+            return "null";
+        }
+        if (endpoint.getHost() == null) {
+            return endpoint.getScheme() == null ? "<relative URL>" : endpoint.getScheme() + ":<no host>";
+        }
+        String port = endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort();
+        String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+        return endpoint.getScheme() + "://" + endpoint.getHost() + port + path;
+    }
+
     /** The exception message for a failed {@code execute}. */
-    static String describe(String endpoint, AttemptOutcome.Failed failure, int attempts) {
+    static String describe(String endpoint, GraphQlWire.Failed failure, int attempts) {
         StringBuilder text = new StringBuilder("AppSync request to ").append(endpoint)
                 .append(" failed after ").append(attempts).append(attempts == 1 ? " attempt: " : " attempts: ")
                 .append(failure.statusCode() == AppSyncException.NO_RESPONSE
@@ -69,17 +84,17 @@ final class FailureMessages {
 
     static String forInvalidBody(byte[] body) {
         return "The endpoint answered with a body that is not a GraphQL JSON response (expected an object"
-                + " with \"data\" or \"errors\"); first " + GraphQlJson.SNIPPET_CHARS + " characters: "
-                + GraphQlJson.snippet(body) + ". Check that the endpoint is the AppSync GraphQL URL, not a"
+                + " with \"data\" or \"errors\"); first " + GraphQlWire.SNIPPET_CHARS + " characters: "
+                + GraphQlWire.snippet(body) + ". Check that the endpoint is the AppSync GraphQL URL, not a"
                 + " proxy or a web page.";
     }
 
-    static String forTransport(Exception failure, AppSyncClientOptions options) {
+    static String forTransport(Exception failure, Duration connectTimeout, Duration requestTimeout) {
         String what;
         if (failure instanceof HttpConnectTimeoutException) {
-            what = "Could not connect within connectTimeout (" + options.connectTimeout() + ")";
+            what = "Could not connect within connectTimeout (" + connectTimeout + ")";
         } else if (failure instanceof HttpTimeoutException) {
-            what = "No answer within requestTimeout (" + options.requestTimeout() + ")";
+            what = "No answer within requestTimeout (" + requestTimeout + ")";
         } else if (failure instanceof ConnectException) {
             what = "Could not connect (is anything listening at that host and port?)";
         } else {

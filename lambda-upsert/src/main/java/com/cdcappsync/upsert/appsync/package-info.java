@@ -8,8 +8,11 @@
  * guard ({@code DynamoDB:ConditionalCheckFailedException}) are returned in
  * {@link com.cdcappsync.upsert.appsync.GraphQlResponse#errors()} for the caller to classify.
  *
- * <p>Package-private classes are the implementation; each JDK or simulator quirk lives in its own
- * class whose Javadoc says why ({@code HttpClientFactory}, {@code RestrictedHeaders},
- * {@code ThreadLocalJitter}).
+ * <p>Public: the client interface, its builder ({@link com.cdcappsync.upsert.appsync.AppSyncClientBuilder}: every
+ * option, default and limit), {@link com.cdcappsync.upsert.appsync.AppSyncAuth}, the request, response and error
+ * values and the exception. Package-private classes are the implementation: the retry loop
+ * ({@code DefaultAppSyncClient}, with the JDK/simulator HTTP quirk), signing ({@code RequestSigner}, with the
+ * SDK's default credentials chain and the JDK restricted-header quirk), backoff with jitter ({@code Backoff}),
+ * the wire format and answer classification ({@code GraphQlWire}) and the error texts ({@code FailureMessages}).
  */
 package com.cdcappsync.upsert.appsync;

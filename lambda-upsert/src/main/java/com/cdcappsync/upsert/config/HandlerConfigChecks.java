@@ -1,10 +1,14 @@
 package com.cdcappsync.upsert.config;
 
+import com.cdcappsync.upsert.appsync.AppSyncClientBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The checks {@link HandlerConfig.Builder#build()} and {@link HandlerConfig#fromEnvironment} run. */
+/**
+ * The checks {@link HandlerConfig.Builder#build()} and {@link HandlerConfig#fromEnvironment} run. The URL, the
+ * attempts' range and the backoff order follow the AppSync client's own rules ({@link AppSyncClientBuilder}).
+ */
 final class HandlerConfigChecks {
 
     private HandlerConfigChecks() {
@@ -14,7 +18,7 @@ final class HandlerConfigChecks {
     static List<String> problems(HandlerConfig c, boolean requireEndpoint) {
         List<String> problems = new ArrayList<>();
         range(problems, Settings.PUBLISH_CONCURRENCY, c.concurrency(), 1, 256);
-        range(problems, Settings.RETRY_MAX_ATTEMPTS, c.maxAttempts(), 1, 20);
+        range(problems, Settings.RETRY_MAX_ATTEMPTS, c.maxAttempts(), 1, AppSyncClientBuilder.MAX_ATTEMPTS_LIMIT);
         positive(problems, Settings.HTTP_CONNECT_TIMEOUT, c.connectTimeout());
         positive(problems, Settings.HTTP_REQUEST_TIMEOUT, c.requestTimeout());
         positive(problems, Settings.RETRY_BASE_DELAY, c.baseDelay());
@@ -23,16 +27,13 @@ final class HandlerConfigChecks {
         required(problems, Settings.VERSION_FALLBACK, c.versionFallback());
         required(problems, Settings.TOAST_PLACEHOLDER, c.toastPlaceholder());
         required(problems, Settings.METRICS_NAMESPACE, c.metricsNamespace());
-        if (c.endpoint() != null) {
-            try {
-                Parsers.httpUri(c.endpoint().toString());
-            } catch (IllegalArgumentException e) {
-                problems.add(Settings.APPSYNC_GRAPHQL_URL.key() + " (" + c.endpoint() + "): " + e.getMessage());
-            }
+        String endpointProblem = c.endpoint() == null ? null : AppSyncClientBuilder.endpointProblem(c.endpoint());
+        if (endpointProblem != null) {
+            problems.add(Settings.APPSYNC_GRAPHQL_URL.key() + ": " + endpointProblem);
         }
         Duration base = c.baseDelay();
         Duration max = c.maxDelay();
-        if (base != null && max != null && base.compareTo(max) > 0) {
+        if (AppSyncClientBuilder.backoffOrderProblem(base, max) != null) {
             problems.add(Settings.RETRY_BASE_DELAY.key() + " (" + base + ") must not exceed "
                     + Settings.RETRY_MAX_DELAY.key() + " (" + max + ")");
         }

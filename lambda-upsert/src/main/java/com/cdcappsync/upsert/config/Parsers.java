@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.config;
 
+import com.cdcappsync.upsert.appsync.AppSyncClientBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -63,16 +64,18 @@ final class Parsers {
         };
     }
 
+    /** An AppSync GraphQL URL, checked by the client's own rule ({@link AppSyncClientBuilder#endpointProblem}). */
     static URI httpUri(String text) {
         URI uri;
         try {
             uri = URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expected a URL such as https://<id>.appsync-api.<region>.amazonaws.com/graphql");
+            throw new IllegalArgumentException(
+                    "expected a URL such as https://<id>.appsync-api.<region>.amazonaws.com/graphql");
         }
-        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("expected an http(s) URL such as "
-                    + "https://<id>.appsync-api.<region>.amazonaws.com/graphql");
+        String problem = AppSyncClientBuilder.endpointProblem(uri);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
         return uri;
     }

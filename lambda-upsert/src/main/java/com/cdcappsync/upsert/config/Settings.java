@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.config;
 
+import com.cdcappsync.upsert.appsync.AppSyncClientBuilder;
 import com.cdcappsync.upsert.decode.DecoderOptions;
 import com.cdcappsync.upsert.publish.PublisherOptions;
 import java.net.URI;
@@ -36,16 +37,20 @@ public final class Settings {
     public static final Setting<Boolean> PUBLISH_COALESCE = new Setting<>("PUBLISH_COALESCE", "true | false",
             "true", "Send only the newest change of each item in a batch.", Parsers::bool);
     public static final Setting<Duration> HTTP_CONNECT_TIMEOUT = new Setting<>("HTTP_CONNECT_TIMEOUT",
-            "duration", "2s", "Connection timeout to AppSync.", Parsers::duration);
+            "duration", text(AppSyncClientBuilder.DEFAULT_CONNECT_TIMEOUT), "Connection timeout to AppSync.",
+            Parsers::duration);
     public static final Setting<Duration> HTTP_REQUEST_TIMEOUT = new Setting<>("HTTP_REQUEST_TIMEOUT",
-            "duration", "10s", "Timeout of one GraphQL request (each retry gets its own).", Parsers::duration);
-    public static final Setting<Integer> RETRY_MAX_ATTEMPTS = new Setting<>("RETRY_MAX_ATTEMPTS", "1-20", "5",
+            "duration", text(AppSyncClientBuilder.DEFAULT_REQUEST_TIMEOUT),
+            "Timeout of one GraphQL request (each retry gets its own).", Parsers::duration);
+    public static final Setting<Integer> RETRY_MAX_ATTEMPTS = new Setting<>("RETRY_MAX_ATTEMPTS",
+            "1-" + AppSyncClientBuilder.MAX_ATTEMPTS_LIMIT, Integer.toString(AppSyncClientBuilder.DEFAULT_MAX_ATTEMPTS),
             "Attempts per mutation for throttling, 5xx, timeouts and dropped connections (1 = no retry).",
-            Parsers.intBetween(1, 20));
+            Parsers.intBetween(1, AppSyncClientBuilder.MAX_ATTEMPTS_LIMIT));
     public static final Setting<Duration> RETRY_BASE_DELAY = new Setting<>("RETRY_BASE_DELAY", "duration",
-            "100ms", "First backoff; doubles per attempt, with full jitter.", Parsers::duration);
-    public static final Setting<Duration> RETRY_MAX_DELAY = new Setting<>("RETRY_MAX_DELAY", "duration", "5s",
-            "Cap of one backoff.", Parsers::duration);
+            text(AppSyncClientBuilder.DEFAULT_BASE_BACKOFF), "First backoff; doubles per attempt, with full jitter.",
+            Parsers::duration);
+    public static final Setting<Duration> RETRY_MAX_DELAY = new Setting<>("RETRY_MAX_DELAY", "duration",
+            text(AppSyncClientBuilder.DEFAULT_MAX_BACKOFF), "Cap of one backoff.", Parsers::duration);
     public static final Setting<Boolean> FAIL_ON_REJECTED = new Setting<>("FAIL_ON_REJECTED", "true | false",
             "false", "Fail the invocation when a record is rejected (malformed, unknown table, ...), so the "
                     + "connector stops or retries instead of moving on.", Parsers::bool);
@@ -57,6 +62,12 @@ public final class Settings {
             "Debezium's unavailable.value.placeholder; such columns are left out of writes.", Function.identity());
     public static final Setting<String> METRICS_NAMESPACE = new Setting<>("METRICS_NAMESPACE", "text",
             "CdcAppSync", "CloudWatch namespace of the EMF metrics.", Function.identity());
+
+    /** A default of the AppSync client, written the way the README and the variables write it: 2s, 100ms. */
+    private static String text(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
 
     /** All settings, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(APPSYNC_GRAPHQL_URL, APPSYNC_AUTH, APPSYNC_API_KEY,

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link AppSyncClient.Builder#build()} checks every option and reports all problems at once. */
+/** {@link AppSyncClientBuilder#build()} checks every option and reports all problems at once. */
 class AppSyncClientBuilderTest {
 
     private static final URI ENDPOINT = URI.create("https://abc.appsync-api.eu-west-1.amazonaws.com/graphql");
 
-    private static AppSyncClient.Builder valid() {
+    private static AppSyncClientBuilder valid() {
         return AppSyncClient.builder().endpoint(ENDPOINT).auth(AppSyncAuth.apiKey("da2-abcdefghijklmnop"));
     }
 
@@ -33,7 +34,7 @@ class AppSyncClientBuilderTest {
 
     @Test
     void build_negativeOrZeroDurations_rejectedNamingOptionAndValue() {
-        AppSyncClient.Builder builder = valid()
+        AppSyncClientBuilder builder = valid()
                 .connectTimeout(Duration.ofSeconds(-1))
                 .requestTimeout(Duration.ZERO)
                 .baseBackoff(Duration.ofMillis(-5))
@@ -65,7 +66,7 @@ class AppSyncClientBuilderTest {
 
     @Test
     void build_maxBackoffBelowBaseBackoff_rejected() {
-        AppSyncClient.Builder builder = valid().baseBackoff(Duration.ofSeconds(2)).maxBackoff(Duration.ofSeconds(1));
+        AppSyncClientBuilder builder = valid().baseBackoff(Duration.ofSeconds(2)).maxBackoff(Duration.ofSeconds(1));
 
         assertThatThrownBy(builder::build)
                 .hasMessageContaining("maxBackoff: expected at least baseBackoff (PT2S), got PT1S");
@@ -96,11 +97,11 @@ class AppSyncClientBuilderTest {
 
     @Test
     void build_nullHooks_rejected() {
-        AppSyncClient.Builder builder = valid().sleeper(null).random(null).clock(null).connectTimeout(null);
+        AppSyncClientBuilder builder = valid().sleeper(null).random(null).clock(null).connectTimeout(null);
 
         assertThatThrownBy(builder::build)
                 .hasMessageContaining("(4 problems)")
-                .hasMessageContaining("sleeper: expected Sleeper.system(), got null")
+                .hasMessageContaining("sleeper: expected a Sleeper, got null")
                 .hasMessageContaining("random: expected a thread-safe RandomGenerator, got null")
                 .hasMessageContaining("clock: expected Clock.systemUTC(), got null")
                 .hasMessageContaining("connectTimeout: expected a duration greater than 0");
@@ -115,32 +116,33 @@ class AppSyncClientBuilderTest {
 
     @Test
     void defaults_matchDocumentedValues() {
-        AppSyncClientOptions defaults = AppSyncClientOptions.DEFAULTS;
+        AppSyncClientBuilder defaults = AppSyncClient.builder();
 
-        assertThat(defaults.endpoint()).isNull();
-        assertThat(defaults.auth()).isNull();
-        assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(defaults.maxAttempts()).isEqualTo(5);
-        assertThat(defaults.baseBackoff()).isEqualTo(Duration.ofMillis(100));
-        assertThat(defaults.maxBackoff()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(defaults.userAgent()).startsWith("cdc-appsync/");
-        assertThat(defaults.clock()).isEqualTo(Clock.systemUTC());
-        assertThat(defaults.random()).isInstanceOf(ThreadLocalJitter.class);
+        assertThat(defaults.endpoint).isNull();
+        assertThat(defaults.auth).isNull();
+        assertThat(defaults.connectTimeout).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.requestTimeout).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.maxAttempts).isEqualTo(5);
+        assertThat(defaults.baseBackoff).isEqualTo(Duration.ofMillis(100));
+        assertThat(defaults.maxBackoff).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.userAgent).startsWith("cdc-appsync/");
+        assertThat(defaults.clock).isEqualTo(Clock.systemUTC());
+        // SnapStart: a CSPRNG, which Lambda keeps unique per restored environment (snapstart-uniqueness).
+        assertThat(defaults.random).isInstanceOf(SecureRandom.class);
     }
 
     @Test
     void versionFor_plainHttp_isHttp11_andHttps_isHttp2() {
-        assertThat(HttpClientFactory.versionFor(URI.create("http://127.0.0.1:20002/graphql")))
+        assertThat(DefaultAppSyncClient.versionFor(URI.create("http://127.0.0.1:20002/graphql")))
                 .isEqualTo(HttpClient.Version.HTTP_1_1);
-        assertThat(HttpClientFactory.versionFor(ENDPOINT)).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(DefaultAppSyncClient.versionFor(ENDPOINT)).isEqualTo(HttpClient.Version.HTTP_2);
     }
 
     @Test
     void hostHeader_defaultPortOmitted_otherPortKept() {
-        assertThat(RestrictedHeaders.hostHeader(ENDPOINT)).isEqualTo("abc.appsync-api.eu-west-1.amazonaws.com");
-        assertThat(RestrictedHeaders.hostHeader(URI.create("https://h:443/graphql"))).isEqualTo("h");
-        assertThat(RestrictedHeaders.hostHeader(URI.create("http://h:80/graphql"))).isEqualTo("h");
-        assertThat(RestrictedHeaders.hostHeader(URI.create("http://h:8443/graphql"))).isEqualTo("h:8443");
+        assertThat(RequestSigner.hostHeader(ENDPOINT)).isEqualTo("abc.appsync-api.eu-west-1.amazonaws.com");
+        assertThat(RequestSigner.hostHeader(URI.create("https://h:443/graphql"))).isEqualTo("h");
+        assertThat(RequestSigner.hostHeader(URI.create("http://h:80/graphql"))).isEqualTo("h");
+        assertThat(RequestSigner.hostHeader(URI.create("http://h:8443/graphql"))).isEqualTo("h:8443");
     }
 }

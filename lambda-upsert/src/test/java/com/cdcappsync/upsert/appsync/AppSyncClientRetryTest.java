@@ -38,7 +38,7 @@ class AppSyncClientRetryTest {
         server.close();
     }
 
-    private AppSyncClient.Builder builder(URI endpoint, int maxAttempts) {
+    private AppSyncClientBuilder builder(URI endpoint, int maxAttempts) {
         return AppSyncClient.builder()
                 .endpoint(endpoint)
                 .auth(AppSyncAuth.apiKey("da2-test-key-0123456789"))

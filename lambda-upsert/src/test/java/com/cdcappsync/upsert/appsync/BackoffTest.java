@@ -18,7 +18,7 @@ class BackoffTest {
 
     @Test
     void cap_doublesFromBaseUntilMax() {
-        Backoff backoff = new Backoff(BASE, MAX, new MaxJitter());
+        Backoff backoff = new Backoff(BASE, MAX, new MaxJitter(), d -> { });
 
         assertThat(backoff.cap(1)).isEqualTo(Duration.ofMillis(100));
         assertThat(backoff.cap(2)).isEqualTo(Duration.ofMillis(200));
@@ -29,13 +29,13 @@ class BackoffTest {
 
     @Test
     void delayBeforeRetry_zeroBase_isZero() {
-        assertThat(new Backoff(Duration.ZERO, Duration.ZERO, new MaxJitter()).delayBeforeRetry(3)).isZero();
+        assertThat(new Backoff(Duration.ZERO, Duration.ZERO, new MaxJitter(), d -> { }).delayBeforeRetry(3)).isZero();
     }
 
     @Test
     void cap_hugeBaseAndMax_doesNotOverflow() {
         Duration fifteenMinutes = Duration.ofMinutes(15);
-        Backoff backoff = new Backoff(fifteenMinutes, fifteenMinutes, new MaxJitter());
+        Backoff backoff = new Backoff(fifteenMinutes, fifteenMinutes, new MaxJitter(), d -> { });
 
         assertThat(backoff.cap(40)).isEqualTo(fifteenMinutes);
     }
@@ -45,7 +45,7 @@ class BackoffTest {
             @ForAll long seed, @ForAll @LongRange(min = 0, max = 60_000) long baseMillis) {
         Duration base = Duration.ofMillis(baseMillis);
         Duration max = base.multipliedBy(20);
-        Backoff backoff = new Backoff(base, max, new SplittableRandom(seed));
+        Backoff backoff = new Backoff(base, max, new SplittableRandom(seed), d -> { });
 
         Duration delay = backoff.delayBeforeRetry(retry);
 

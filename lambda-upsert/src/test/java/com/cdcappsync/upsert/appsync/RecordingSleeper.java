@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records the backoffs the client asks for instead of sleeping. */
-final class RecordingSleeper implements Sleeper {
+final class RecordingSleeper implements Backoff.Sleeper {
 
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 

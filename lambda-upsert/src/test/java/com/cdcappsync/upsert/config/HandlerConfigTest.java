@@ -61,7 +61,7 @@ class HandlerConfigTest {
 
         assertThatThrownBy(() -> HandlerConfig.fromEnvironment(env::get, true))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(7))
-                .hasMessageContaining("APPSYNC_GRAPHQL_URL='ftp://x': expected an http(s) URL")
+                .hasMessageContaining("APPSYNC_GRAPHQL_URL='ftp://x': expected an absolute http(s) URL")
                 .hasMessageContaining("PUBLISH_CONCURRENCY='1000': expected a whole number from 1 to 256")
                 .hasMessageContaining("RETRY_MAX_ATTEMPTS='many'")
                 .hasMessageContaining("HTTP_CONNECT_TIMEOUT='-1s'")
@@ -96,7 +96,7 @@ class HandlerConfigTest {
 
         assertThatThrownBy(builder::build)
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(7))
-                .hasMessageContaining("APPSYNC_GRAPHQL_URL (ftp://x): expected an http(s) URL")
+                .hasMessageContaining("APPSYNC_GRAPHQL_URL: expected an absolute http(s) URL")
                 .hasMessageContaining("PUBLISH_CONCURRENCY (0): expected a whole number from 1 to 256")
                 .hasMessageContaining("RETRY_MAX_ATTEMPTS (21)")
                 .hasMessageContaining("HTTP_CONNECT_TIMEOUT (PT0S): expected a positive duration")
