@@ -34,6 +34,8 @@ import java.util.zip.ZipInputStream;
  */
 record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaCommand) {
 
+    /** How many unpacked jars the cache keeps (each rebuild of the jar adds one). */
+    static final int KEPT_JARS = 3;
     /** The RIC's main class. */
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
@@ -57,6 +59,7 @@ record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaC
                 extractJni(jars, staging);
                 try {
                     Files.move(staging, unpacked, StandardCopyOption.ATOMIC_MOVE);
+                    pruneOlderThanTheLast(KEPT_JARS, cache);
                 } catch (IOException raced) {
                     delete(staging); // another stack unpacked the same jar first
                 }
@@ -150,6 +153,15 @@ record FunctionFiles(Path taskRoot, Path runtimeDir, Path jniLibrary, Path javaC
         }
         throw new IllegalStateException(ric + " has no " + name + ": the runtime interface client runs on Linux "
                 + "(x86_64 or arm64) only");
+    }
+
+    /** Removes all but the {@code kept} most recently unpacked jars (staging folders of other starts stay). */
+    private static void pruneOlderThanTheLast(int kept, Path cache) throws IOException {
+        try (Stream<Path> dirs = Files.list(cache)) {
+            List<Path> unpacked = dirs.filter(p -> !p.getFileName().toString().startsWith("unpacking-"))
+                    .sorted(Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed()).toList();
+            unpacked.stream().skip(kept).forEach(FunctionFiles::delete);
+        }
     }
 
     private static void delete(Path dir) {

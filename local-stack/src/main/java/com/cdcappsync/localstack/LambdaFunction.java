@@ -49,8 +49,8 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
     private final ObjectMapper mapper;
     private final ContainerCredentialsEndpoint credentials;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
-    private ExecutionEnvironment environment;
-    private int environmentsStarted;
+    private volatile ExecutionEnvironment environment;
+    private volatile int environmentsStarted;
 
     private LambdaFunction(Launch launch, ObjectMapper mapper, ContainerCredentialsEndpoint credentials) {
         this.launch = launch;
@@ -103,7 +103,7 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
                 // Died while idle: Lambda would simply use a new environment for this invocation.
                 launch.log().accept("the function's JVM exited while idle (" + environment.exitDescription()
                         + "); starting a new execution environment");
-                discardEnvironment();
+                discard(environment);
             }
             if (environment == null) {
                 try {
@@ -113,27 +113,26 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
                     return new Failure(e.errorDocument());
                 }
             }
-            return run(UUID.randomUUID().toString(), request);
+            return run(environment, UUID.randomUUID().toString(), request);
         } finally {
             oneAtATime.unlock();
         }
     }
 
-    /** Runs {@code request} in the current environment. */
-    private Result run(String id, Request request) throws InterruptedException {
+    /** Runs {@code request} in {@code env} (held here: {@link #close()} may clear the field meanwhile). */
+    private Result run(ExecutionEnvironment env, String id, Request request) throws InterruptedException {
         FunctionSpec spec = launch.spec();
         long start = System.nanoTime();
         long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
-        CompletableFuture<RuntimeApiServer.Report> report = environment.api().submit(new RuntimeApiServer.Invocation(
+        CompletableFuture<RuntimeApiServer.Report> report = env.api().submit(new RuntimeApiServer.Invocation(
                 id, request.payload(), deadline, spec.arn(request.qualifier()), traceId(), request.clientContext(),
                 null), () -> launch.log().accept("START RequestId: " + id + " Version: " + spec.version()));
         Result result;
         try {
-            CompletableFuture.anyOf(report, environment.exited())
-                    .get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            result = report.isDone() ? result(report.join()) : exited(id);
+            CompletableFuture.anyOf(report, env.exited()).get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            result = report.isDone() ? result(report.join()) : exited(env, id);
         } catch (TimeoutException e) {
-            result = timedOut(id);
+            result = timedOut(env, id);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
@@ -152,10 +151,10 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
     }
 
     /** The JVM died during the invocation: Lambda's {@code Runtime.ExitError}, and a new environment next time. */
-    private Result exited(String id) {
-        String exit = environment.exitDescription();
+    private Result exited(ExecutionEnvironment env, String id) {
+        String exit = env.exitDescription();
         launch.log().accept("RequestId: " + id + " Error: Runtime exited with error: " + exit);
-        discardEnvironment();
+        discard(env);
         return new Failure(errorDocument("Runtime.ExitError", "RequestId: " + id + " Error: Runtime exited with error: "
                 + exit));
     }
@@ -165,18 +164,19 @@ final class LambdaFunction implements FunctionInvoker, AutoCloseable {
      * (aws-lambda-runtime-interface-emulator, rapid {@code BuildInvokeAppError}: "Task timed out after %.2f seconds";
      * docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html#troubleshooting-timeouts).
      */
-    private Result timedOut(String id) {
+    private Result timedOut(ExecutionEnvironment env, String id) {
         String seconds = String.format(Locale.ROOT, "%.2f", launch.spec().timeout().toMillis() / 1000.0);
         launch.log().accept(Instant.now() + " " + id + " Task timed out after " + seconds + " seconds");
-        environment.api().abandon(id);
-        discardEnvironment();
+        env.api().abandon(id);
+        discard(env);
         return new Failure(errorDocument("Sandbox.Timedout", "RequestId: " + id + " Error: Task timed out after "
                 + seconds + " seconds"));
     }
 
-    private void discardEnvironment() {
-        if (environment != null) {
-            environment.close();
+    /** Stops {@code env}; the next invocation starts a new one. */
+    private void discard(ExecutionEnvironment env) {
+        env.close();
+        if (environment == env) {
             environment = null;
         }
     }
