@@ -30,13 +30,17 @@ public final class RenderConnectorConfig {
         try {
             RenderOptions options = RenderOptions.parse(args);
             if (options.help()) {
-                out.print(RenderOptions.USAGE);
+                out.print(RenderOptions.usage());
                 return 0;
             }
             for (Path written : render(options)) {
                 out.println("wrote " + written.toAbsolutePath().normalize());
             }
             return 0;
+        } catch (RenderOptions.UsageException e) {
+            e.problems().forEach(problem -> err.println("render-connector-config: " + problem));
+            err.print(RenderOptions.usage());
+            return 2;
         } catch (RenderException e) {
             err.println("render-connector-config: " + e.getMessage());
             return 2;

@@ -4,7 +4,7 @@ package com.cdcappsync.connectors;
  * A problem the user can fix: a missing or malformed stack output, an unknown placeholder, a bad option. The
  * message says what is wrong and what to do about it; the command prints it and exits with status 2.
  */
-public final class RenderException extends RuntimeException {
+public sealed class RenderException extends RuntimeException permits RenderOptions.UsageException {
 
     private static final long serialVersionUID = 1L;
 

@@ -6,9 +6,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The command line of {@code bin/render-connector-config}.
+ * The command line of {@code bin/render-connector-config}, read with picocli like every tool of this repository.
  *
  * @param outputs    the {@code cdk deploy --outputs-file} file, or null (only templates without stack outputs)
  * @param stack      the stack in that file, or null for its only CdcAppSync stack
@@ -20,77 +24,112 @@ import java.util.Map;
 public record RenderOptions(Path outputs, String stack, List<ConnectorTemplate> connectors,
                             Map<String, String> overrides, Path outDir, boolean help) {
 
-    static final String USAGE = """
-            Usage: bin/render-connector-config --outputs FILE [--stack NAME] [--connector NAME]... [--all]
-                                               [--set Name=Value]... [--out DIR]
-              --outputs FILE     what `cdk deploy --outputs-file FILE` wrote (stack outputs FunctionAliasArn, Region)
-              --stack NAME       the stack in that file (default: its only CdcAppSync-<stage> stack)
-              --connector NAME   lambda-sink-platform, lambda-sink-cloud or debezium-odoo-source (repeatable;
-                                 default: lambda-sink-platform and debezium-odoo-source)
-              --all              all three
-              --set Name=Value   a parameter: LambdaSinkName, SourceName, TopicPrefix, KafkaBootstrapServers,
-                                 ReplicationFactor, SecretsDir, ProviderIntegrationId, KafkaServiceAccountId
-              --out DIR          where to write NAME.json (default: connector-configs)
-            Writes one ready-to-POST Kafka Connect body per connector. ${file:...} references are kept as they
-            are: the Connect worker's config provider resolves them, so no secret is ever written.
-            """;
-
     public RenderOptions {
         connectors = List.copyOf(connectors);
         overrides = Map.copyOf(overrides);
     }
 
+    /** The usage text ({@code --help}). */
+    static String usage() {
+        return new CommandLine(new Arguments()).getUsageMessage();
+    }
+
     /**
      * Parses the arguments.
      *
-     * @throws RenderException for an unknown option, a missing value or an unknown connector
+     * @throws UsageException listing every problem: unknown options, missing values, unknown connectors, a
+     *                        {@code --set} that is not {@code Name=Value}
      */
     public static RenderOptions parse(String... args) {
-        Path outputs = null;
-        String stack = null;
+        Arguments parsed = new Arguments();
+        CommandLine commandLine = new CommandLine(parsed);
+        commandLine.getCommandSpec().parser().collectErrors(true);
+        List<String> problems = new ArrayList<>(commandLine.parseArgs(args).errors().stream()
+                .map(Throwable::getMessage).toList());
         List<ConnectorTemplate> connectors = new ArrayList<>();
+        for (String name : parsed.connectors) {
+            connector(name).ifPresentOrElse(connectors::add, () -> problems.add("--connector " + name
+                    + ": no such connector; choose " + Arrays.stream(ConnectorTemplate.values())
+                            .map(ConnectorTemplate::fileStem).toList()));
+        }
+        if (parsed.all) {
+            connectors.addAll(Arrays.asList(ConnectorTemplate.values()));
+        }
         Map<String, String> overrides = new LinkedHashMap<>();
-        Path outDir = Path.of("connector-configs");
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--outputs" -> outputs = Path.of(value(args, ++i, arg));
-                case "--stack" -> stack = value(args, ++i, arg);
-                case "--connector" -> connectors.add(connector(value(args, ++i, arg)));
-                case "--all" -> connectors.addAll(Arrays.asList(ConnectorTemplate.values()));
-                case "--set" -> put(overrides, value(args, ++i, arg));
-                case "--out" -> outDir = Path.of(value(args, ++i, arg));
-                case "--help", "-h" -> help = true;
-                default -> throw new RenderException("unknown option " + arg + "\n" + USAGE);
+        for (String assignment : parsed.sets) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                problems.add("--set " + assignment + ": write it as Name=Value, for example --set "
+                        + "ReplicationFactor=1");
+            } else {
+                overrides.put(assignment.substring(0, eq), assignment.substring(eq + 1));
             }
+        }
+        if (!problems.isEmpty() && !parsed.help) {
+            throw new UsageException(problems);
         }
         if (connectors.isEmpty()) {
             Arrays.stream(ConnectorTemplate.values()).filter(ConnectorTemplate::renderedByDefault)
                     .forEach(connectors::add);
         }
-        return new RenderOptions(outputs, stack, connectors.stream().distinct().toList(), overrides, outDir, help);
+        return new RenderOptions(parsed.outputs, parsed.stack, connectors.stream().distinct().toList(), overrides,
+                parsed.out, parsed.help);
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new RenderException(option + " needs a value\n" + USAGE);
+    private static Optional<ConnectorTemplate> connector(String name) {
+        return ConnectorTemplate.byFileStem(name);
+    }
+
+    /** Bad usage: every problem with the command line, found at once. */
+    static final class UsageException extends RenderException {
+        private static final long serialVersionUID = 1L;
+
+        private final List<String> problems;
+
+        UsageException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
         }
-        return args[i];
-    }
 
-    private static ConnectorTemplate connector(String name) {
-        return ConnectorTemplate.byFileStem(name).orElseThrow(() -> new RenderException("--connector " + name
-                + ": no such connector; choose " + Arrays.stream(ConnectorTemplate.values())
-                        .map(ConnectorTemplate::fileStem).toList()));
-    }
-
-    private static void put(Map<String, String> overrides, String assignment) {
-        int eq = assignment.indexOf('=');
-        if (eq <= 0) {
-            throw new RenderException("--set " + assignment + ": write it as Name=Value, for example --set "
-                    + "ReplicationFactor=1");
+        List<String> problems() {
+            return problems;
         }
-        overrides.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+    }
+
+    @Command(name = "render-connector-config", sortOptions = false, usageHelpWidth = 110, separator = " ",
+            synopsisHeading = "",
+            customSynopsis = {
+                "Usage: bin/render-connector-config --outputs FILE [--stack NAME] [--connector NAME]... [--all]",
+                "                                   [--set Name=Value]... [--out DIR]", ""},
+            footer = {"", "Writes one ready-to-POST Kafka Connect body per connector. $${file:...} references are "
+                    + "kept as they are: the Connect worker's config provider resolves them, so no secret is ever "
+                    + "written."})
+    static final class Arguments {
+        @Option(names = "--outputs", paramLabel = "FILE",
+                description = "what `cdk deploy --outputs-file FILE` wrote (stack outputs FunctionAliasArn, Region)")
+        Path outputs;
+
+        @Option(names = "--stack", paramLabel = "NAME",
+                description = "the stack in that file (default: its only CdcAppSync-<stage> stack)")
+        String stack;
+
+        @Option(names = "--connector", paramLabel = "NAME", description = "lambda-sink-platform, lambda-sink-cloud "
+                + "or debezium-odoo-source (repeatable; default: lambda-sink-platform and debezium-odoo-source)")
+        List<String> connectors = new ArrayList<>();
+
+        @Option(names = "--all", description = "all three")
+        boolean all;
+
+        @Option(names = "--set", paramLabel = "Name=Value", description = "a parameter: LambdaSinkName, SourceName, "
+                + "TopicPrefix, KafkaBootstrapServers, ReplicationFactor, SecretsDir, ProviderIntegrationId, "
+                + "KafkaServiceAccountId (repeatable)")
+        List<String> sets = new ArrayList<>();
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where to write NAME.json (default: "
+                + "connector-configs)")
+        Path out = Path.of("connector-configs");
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+        boolean help;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.response.RecordOutcome;
+import com.cdcappsync.upsert.response.RecordStatus;
 import com.cdcappsync.upsert.response.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,11 +43,11 @@ class HandlerDecodesSinkShapeTest {
         HandlerRun run = HandlerRun.of(Fixtures.batches(sampleForConfigs(), batchSize()), true);
 
         assertThat(run.records()).isEqualTo(16);
-        assertThat(run.count("rejected")).isZero();
-        assertThat(run.count("failed")).isZero();
-        assertThat(run.count("applied")).isEqualTo(6);
-        assertThat(run.count("stale")).isEqualTo(9);
-        assertThat(run.count("ignored")).isEqualTo(1);
+        assertThat(run.count(RecordStatus.REJECTED)).isZero();
+        assertThat(run.count(RecordStatus.FAILED)).isZero();
+        assertThat(run.count(RecordStatus.APPLIED)).isEqualTo(6);
+        assertThat(run.count(RecordStatus.STALE)).isEqualTo(9);
+        assertThat(run.count(RecordStatus.IGNORED)).isEqualTo(1);
         assertThat(run.mutations()).containsExactlyInAnyOrder("upsertCategory Category#1",
                 "upsertProduct Product#1", "deleteProduct Product#2", "deleteProduct Product#3",
                 "upsertProduct Product#4", "upsertCategory Category#2");
@@ -86,7 +87,7 @@ class HandlerDecodesSinkShapeTest {
 
             assertThat(run.mutations()).contains("upsertProduct Product#1", "upsertProduct Product#4",
                     "upsertCategory Category#2", "deleteProduct Product#3");
-            assertThat(run.count("rejected")).isZero();
+            assertThat(run.count(RecordStatus.REJECTED)).isZero();
         }
     }
 
@@ -97,8 +98,8 @@ class HandlerDecodesSinkShapeTest {
         HandlerRun run = HandlerRun.of(Fixtures.batches(
                 Fixtures.confluentArray("flattened-rewrite", "confluent-string.json"), batchSize()), true);
 
-        assertThat(run.count("rejected")).isZero();
-        assertThat(run.count("failed")).isZero();
+        assertThat(run.count(RecordStatus.REJECTED)).isZero();
+        assertThat(run.count(RecordStatus.FAILED)).isZero();
         MappedChange delete = run.sent().stream().filter(c -> c.itemKey().equals("Product#3")).findFirst()
                 .orElseThrow();
         assertThat(delete.kind()).isEqualTo(MappedChange.Kind.DELETE);

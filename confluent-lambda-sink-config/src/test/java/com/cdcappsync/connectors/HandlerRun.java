@@ -5,6 +5,7 @@ import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.publish.SendResult;
+import com.cdcappsync.upsert.response.RecordStatus;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +43,7 @@ record HandlerRun(List<BatchResult> results, List<MappedChange> sent) {
         return new HandlerRun(results, sent);
     }
 
-    long count(String status) {
+    long count(RecordStatus status) {
         return results.stream().mapToLong(r -> r.count(status)).sum();
     }
 

@@ -126,6 +126,17 @@ class RenderConnectorConfigTest {
     }
 
     @Test
+    void run_severalBadOptions_reportsEveryOneThenTheUsage() {
+        assertThat(run("--frobnicate", "--connector", "nope", "--set", "NoEquals", "--out")).isEqualTo(2);
+
+        assertThat(text(err)).contains("render-connector-config: Unknown option: '--frobnicate'",
+                "render-connector-config: --connector nope: no such connector",
+                "render-connector-config: --set NoEquals: write it as Name=Value",
+                "render-connector-config: Missing required parameter for option '--out'",
+                "Usage: bin/render-connector-config");
+    }
+
+    @Test
     void run_help_printsUsage() {
         assertThat(run("--help")).isZero();
         assertThat(text(out)).contains("Usage: bin/render-connector-config", "--outputs FILE");

@@ -10,7 +10,6 @@ import com.cdcappsync.upsert.decode.Operation;
 import com.cdcappsync.upsert.mapping.ChangeMapper;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingException;
-import com.cdcappsync.upsert.mapping.UnknownTableException;
 import com.cdcappsync.upsert.publish.Publisher;
 import com.cdcappsync.upsert.response.RecordOutcome;
 import com.cdcappsync.upsert.response.RejectReason;
@@ -97,14 +96,18 @@ public final class BatchProcessor {
         }
         try {
             changes.add(mapper.map(event));
-        } catch (UnknownTableException e) {
-            outcomes.add(new RecordOutcome.Rejected(record.index(), record.location(), RejectReason.UNKNOWN_TABLE,
-                    e.getMessage()));
         } catch (MappingException e) {
-            RejectReason reason = e.kind() == MappingException.Kind.MISSING_KEY ? RejectReason.MISSING_KEY
-                    : RejectReason.INVALID_VALUE;
-            outcomes.add(new RecordOutcome.Rejected(record.index(), record.location(), reason, e.getMessage()));
+            outcomes.add(new RecordOutcome.Rejected(record.index(), record.location(), rejectReason(e.kind()),
+                    e.getMessage()));
         }
         return event;
+    }
+
+    private static RejectReason rejectReason(MappingException.Kind kind) {
+        return switch (kind) {
+            case UNKNOWN_TABLE -> RejectReason.UNKNOWN_TABLE;
+            case MISSING_KEY -> RejectReason.MISSING_KEY;
+            case INVALID_VALUE, INVALID_MAPPING -> RejectReason.INVALID_VALUE;
+        };
     }
 }

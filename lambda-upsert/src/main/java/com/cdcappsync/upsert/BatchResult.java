@@ -3,6 +3,7 @@ package com.cdcappsync.upsert;
 import com.cdcappsync.upsert.adapter.InputKind;
 import com.cdcappsync.upsert.adapter.Invocation;
 import com.cdcappsync.upsert.response.RecordOutcome;
+import com.cdcappsync.upsert.response.RecordStatus;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import java.util.List;
  * @param invocation the invocation as read
  * @param outcomes   one outcome per input item, in input order
  * @param elapsed    processing time
- * @param maxLagMs   the largest "now minus source.ts_ms" in the batch, or null when no event carried it
+ * @param maxLagMs   the largest "now minus source.ts_ms" in the batch (the oldest event: what an operator
+ *                   alarms on), or null when no event carried it
  */
 public record BatchResult(Invocation invocation, List<RecordOutcome> outcomes, Duration elapsed, Long maxLagMs) {
 
@@ -24,9 +26,19 @@ public record BatchResult(Invocation invocation, List<RecordOutcome> outcomes, D
         return invocation.kind();
     }
 
-    /** How many outcomes have the given status ({@code applied}, {@code stale}, ...). */
-    public long count(String status) {
-        return outcomes.stream().filter(o -> o.status().equals(status)).count();
+    /** How many outcomes have the given status. */
+    public long count(RecordStatus status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    /** Whether a record was rejected or failed (see {@link RecordStatus#isProblem()}). */
+    public boolean hasProblems() {
+        return outcomes.stream().anyMatch(o -> o.status().isProblem());
+    }
+
+    /** The outcomes the caller must retry, in input order (see {@link RecordStatus#mustRetry}). */
+    public List<RecordOutcome> mustRetry(boolean failOnRejected) {
+        return outcomes.stream().filter(o -> o.status().mustRetry(failOnRejected)).toList();
     }
 
     /** The outcomes of one kind, in input order. */

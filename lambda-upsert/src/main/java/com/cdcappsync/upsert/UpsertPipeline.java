@@ -75,19 +75,20 @@ public final class UpsertPipeline implements AutoCloseable {
     /**
      * Processes one invocation and returns the answer for its caller.
      *
-     * @throws BatchFailedException when a record failed (or was rejected with {@code FAIL_ON_REJECTED}) and the
-     *                              caller is the Confluent connector, which retries the whole batch on an error
+     * @throws BatchFailedException when a record failed (or was rejected with {@code FAIL_ON_REJECTED}) and either
+     *                              the caller is the Confluent connector, which retries the whole batch on an
+     *                              error, or the record cannot be named in {@code batchItemFailures}
      * @throws com.cdcappsync.upsert.adapter.InputShapeException when the invocation's shape is unknown
      */
     public JsonNode handle(JsonNode invocation) {
         BatchResult result = process(invocation);
-        JsonNode answer = responses.write(result.kind(), result.invocation().items(), result.outcomes(), failOnRejected);
-        List<RecordOutcome> mustRetry = result.outcomes().stream().filter(o -> o instanceof RecordOutcome.Failed
-                || failOnRejected && o instanceof RecordOutcome.Rejected).toList();
-        if (!mustRetry.isEmpty() && result.kind() == InputKind.CONFLUENT_SINK) {
+        List<RecordOutcome> mustRetry = result.mustRetry(failOnRejected);
+        boolean unnamed = mustRetry.stream()
+                .anyMatch(o -> responses.itemIdentifier(result.kind(), o.location()).isEmpty());
+        if (!mustRetry.isEmpty() && (result.kind() == InputKind.CONFLUENT_SINK || unnamed)) {
             throw new BatchFailedException(mustRetry, responses);
         }
-        return answer;
+        return responses.write(result.kind(), result.invocation().items(), result.outcomes(), failOnRejected);
     }
 
     /** Like {@link #handle} but also returns the per-record outcomes (for the CLI and tests). */

@@ -4,69 +4,204 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The launcher's command line, parsed and checked (see {@link LocalStackMain#USAGE}).
- *
- * @param help      {@code --help}
- * @param verify    {@code --verify}
- * @param replay    {@code --replay FILE}; null for the bundled sample
- * @param noReplay  {@code --no-replay}
- * @param builder   the stack options gathered so far (ports, key, name, node, the function's mode and timeout)
- * @param root      {@code --root DIR}; null to search upwards from the working directory
- * @param verbose   {@code --verbose}
- * @param timeout   {@code --timeout SECONDS} for {@code --verify}
+ * The launcher's command line, read with picocli like every tool of this repository: {@link #parse} reports every
+ * problem at once ({@link UsageException}); {@link #usage()} is the {@code --help} text.
  */
-record LauncherArguments(boolean help, boolean verify, Path replay, boolean noReplay,
-                         LocalStackOptions.Builder builder, Path root, boolean verbose, Duration timeout) {
+@Command(name = "local-stack", sortOptions = false, usageHelpWidth = 110, separator = " ", synopsisHeading = "",
+        customSynopsis = {"Usage: bin/local-stack [--verify] [--replay FILE | --no-replay] [options]", ""},
+        description = {
+            "With no flag: start, replay the bundled sample, keep running until Ctrl-C.", ""},
+        footer = {"", "The function gets its other settings (PUBLISH_COALESCE, MAPPING_PATH, ...) from this "
+                + "environment: only the keys of the README's configuration table, nothing else of it."})
+final class LauncherArguments {
 
+    @Option(names = "--verify", description = "subscribe over WebSocket, replay, check that every applied change "
+            + "arrived (whole object), print them, stop; exit 0 only then")
+    boolean verify;
+
+    @Option(names = "--replay", paramLabel = "FILE", description = "replay this invocation instead of the bundled "
+            + "sample (lambda-upsert/samples/odoo-product-changes.json)")
+    Path replay;
+
+    @Option(names = "--no-replay", description = "replay nothing; keep running until Ctrl-C")
+    boolean noReplay;
+
+    @Option(names = "--dynamodb-port", paramLabel = "N", description = "DynamoDB Local's port (default 8000; "
+            + "0 = any free port)")
+    Integer dynamoDbPort;
+
+    @Option(names = "--graphql-port", paramLabel = "N", description = "the AppSync endpoint's port (GraphQL; "
+            + "the simulator's real-time endpoint takes the next one) (default 20002; 0 = any)")
+    Integer graphQlPort;
+
+    @Option(names = "--invoke-port", paramLabel = "N", description = "the Lambda Invoke API's port (default 9001; "
+            + "0 = any)")
+    Integer invokePort;
+
+    @Option(names = "--web-port", paramLabel = "N", description = "the live product page's port (default 9002; "
+            + "0 = any)")
+    Integer webPort;
+
+    @Option(names = "--simulator-api-key", paramLabel = "KEY", description = "the API key the simulated AppSync "
+            + "API accepts and the live page uses (default da2-local-stack-key)")
+    String simulatorApiKey;
+
+    @Option(names = "--function-name", paramLabel = "NAME", description = "the function name the Invoke API "
+            + "serves (default cdc-appsync-upsert)")
+    String functionName;
+
+    @Option(names = "--lambda-mode", paramLabel = "M", description = "how the function runs, under AWS's runtime "
+            + "interface client in a child JVM: snapstart (default; like the deployed live alias: CRaC hooks "
+            + "before the first invocation, container credentials, no key variables) or plain (on-demand init, "
+            + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN)")
+    String lambdaMode;
+
+    @Option(names = "--function-timeout", paramLabel = "SECONDS", description = "the function's timeout in seconds "
+            + "(default 45, as deployed)")
+    Long functionTimeout;
+
+    @Option(names = "--function-memory", paramLabel = "MB", description = "the function's memory size (default "
+            + "1024, as deployed; heap = 85%%)")
+    Long functionMemory;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "how long --verify waits for the "
+            + "subscription messages (default 30)")
+    long timeoutSeconds = 30;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "the repository folder (default: found upwards "
+            + "from the working directory)")
+    Path root;
+
+    @Option(names = "--node", paramLabel = "CMD", description = "the Node.js command (default node)")
+    String node;
+
+    @Option(names = "--verbose", description = "also print the simulator's own output")
+    boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    boolean help;
+
+    private LambdaMode mode;
+
+    /**
+     * Parses and checks the arguments.
+     *
+     * @throws UsageException listing every problem
+     */
     static LauncherArguments parse(String[] args) {
-        boolean help = false;
-        boolean verify = false;
-        boolean noReplay = false;
-        boolean verbose = false;
-        Path replay = null;
-        Path root = null;
-        Duration timeout = Duration.ofSeconds(30);
-        LocalStackOptions.Builder builder = LocalStackOptions.builder();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--help", "-h" -> help = true;
-                case "--verify" -> verify = true;
-                case "--no-replay" -> noReplay = true;
-                case "--verbose" -> verbose = true;
-                case "--replay" -> replay = Path.of(value(args, ++i, arg));
-                case "--root" -> root = Path.of(value(args, ++i, arg));
-                case "--dynamodb-port" -> builder.dynamoDbPort(port(args, ++i, arg));
-                case "--graphql-port" -> builder.graphQlPort(port(args, ++i, arg));
-                case "--invoke-port" -> builder.invokePort(port(args, ++i, arg));
-                case "--web-port" -> builder.webPort(port(args, ++i, arg));
-                case "--api-key" -> builder.apiKey(value(args, ++i, arg));
-                case "--function-name" -> builder.functionName(value(args, ++i, arg));
-                case "--node" -> builder.node(value(args, ++i, arg));
-                case "--lambda-mode" -> builder.lambdaMode(mode(args, ++i, arg));
-                case "--function-timeout" -> builder.functionTimeout(Duration.ofSeconds(number(args, ++i, arg, 1,
-                        900)));
-                case "--function-memory" -> builder.functionMemoryMb((int) number(args, ++i, arg, 128, 10240));
-                case "--timeout" -> timeout = Duration.ofSeconds(number(args, ++i, arg, 1, 3600));
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+        LauncherArguments parsed = new LauncherArguments();
+        CommandLine commandLine = new CommandLine(parsed);
+        commandLine.getCommandSpec().parser().collectErrors(true);
+        List<String> problems = new ArrayList<>(commandLine.parseArgs(args).errors().stream()
+                .map(Throwable::getMessage).toList());
+        if (parsed.help) {
+            return parsed;
+        }
+        parsed.check(problems);
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems);
+        }
+        return parsed;
+    }
+
+    /** The {@code --help} text. */
+    static String usage() {
+        return new CommandLine(new LauncherArguments()).getUsageMessage();
+    }
+
+    private void check(List<String> problems) {
+        range(problems, "--dynamodb-port", dynamoDbPort, 0, 65535);
+        range(problems, "--graphql-port", graphQlPort, 0, 65535);
+        range(problems, "--invoke-port", invokePort, 0, 65535);
+        range(problems, "--web-port", webPort, 0, 65535);
+        range(problems, "--function-timeout", functionTimeout, 1, 900);
+        range(problems, "--function-memory", functionMemory, 128, 10240);
+        range(problems, "--timeout", timeoutSeconds, 1, 3600);
+        if (lambdaMode != null) {
+            try {
+                mode = LambdaMode.parse(lambdaMode);
+            } catch (IllegalArgumentException e) {
+                problems.add("--lambda-mode: " + e.getMessage());
             }
         }
         if (noReplay && (verify || replay != null)) {
-            throw new IllegalArgumentException("--no-replay cannot be combined with --verify or --replay: "
-                    + "verifying needs a replay");
+            problems.add("--no-replay cannot be combined with --verify or --replay: verifying needs a replay");
         }
         if (replay != null && !Files.isRegularFile(replay)) {
-            throw new IllegalArgumentException("--replay " + replay + ": no such file; expected a JSON invocation "
-                    + "(for example lambda-upsert/samples/odoo-product-changes.json)");
+            problems.add("--replay " + replay + ": no such file; expected a JSON invocation (for example "
+                    + "lambda-upsert/samples/odoo-product-changes.json)");
         }
-        return new LauncherArguments(help, verify, replay, noReplay, builder, root, verbose, timeout);
     }
 
-    /** The stack options: root, progress and the handler settings of {@code environment}. */
+    private static void range(List<String> problems, String option, Number value, long min, long max) {
+        if (value != null && (value.longValue() < min || value.longValue() > max)) {
+            problems.add(option + " must be a number from " + min + " to " + max + ", got '" + value + "'");
+        }
+    }
+
+    boolean help() {
+        return help;
+    }
+
+    boolean verify() {
+        return verify;
+    }
+
+    /** {@code --replay FILE}; null for the bundled sample. */
+    Path replay() {
+        return replay;
+    }
+
+    boolean noReplay() {
+        return noReplay;
+    }
+
+    /** How long {@code --verify} waits for the subscription messages. */
+    Duration timeout() {
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    /** The stack options: what the command line set, the root, progress and the handler settings of the environment. */
     LocalStackOptions options(Map<String, String> environment, PrintStream out) {
+        LocalStackOptions.Builder builder = LocalStackOptions.builder();
+        if (dynamoDbPort != null) {
+            builder.dynamoDbPort(dynamoDbPort);
+        }
+        if (graphQlPort != null) {
+            builder.graphQlPort(graphQlPort);
+        }
+        if (invokePort != null) {
+            builder.invokePort(invokePort);
+        }
+        if (webPort != null) {
+            builder.webPort(webPort);
+        }
+        if (simulatorApiKey != null) {
+            builder.apiKey(simulatorApiKey);
+        }
+        if (functionName != null) {
+            builder.functionName(functionName);
+        }
+        if (node != null) {
+            builder.node(node);
+        }
+        if (mode != null) {
+            builder.lambdaMode(mode);
+        }
+        if (functionTimeout != null) {
+            builder.functionTimeout(Duration.ofSeconds(functionTimeout));
+        }
+        if (functionMemory != null) {
+            builder.functionMemoryMb(functionMemory.intValue());
+        }
         builder.layout(RepositoryLayout.locate(root)).progress(out::println)
                 .lambdaLog(line -> out.println("  lambda log: " + line))
                 .handlerEnvironment(environment);
@@ -76,36 +211,19 @@ record LauncherArguments(boolean help, boolean verify, Path replay, boolean noRe
         return builder.build();
     }
 
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
-    }
+    /** Bad usage: every problem with the command line, found at once. */
+    static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
 
-    private static LambdaMode mode(String[] args, int index, String option) {
-        try {
-            return LambdaMode.parse(value(args, index, option));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
-    }
+        private final List<String> problems;
 
-    private static int port(String[] args, int index, String option) {
-        return (int) number(args, index, option, 0, 65535);
-    }
-
-    private static long number(String[] args, int index, String option, long min, long max) {
-        String text = value(args, index, option);
-        try {
-            long n = Long.parseLong(text);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        UsageException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
         }
-        throw new IllegalArgumentException(option + " must be a number from " + min + " to " + max + ", got '"
-                + text + "'");
+
+        List<String> problems() {
+            return problems;
+        }
     }
 }

@@ -14,36 +14,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStackMain {
 
-    static final String USAGE = """
-            usage: bin/local-stack [--verify] [--replay FILE | --no-replay] [options]
-
-              (no flag)           start, replay the bundled sample, keep running until Ctrl-C
-              --verify            subscribe over WebSocket, replay, check that every applied change arrived
-                                  (whole object), print them, stop; exit 0 only then
-              --replay FILE       replay this invocation instead of the bundled sample
-                                  (lambda-upsert/samples/odoo-product-changes.json)
-              --no-replay         replay nothing; keep running until Ctrl-C
-              --dynamodb-port N   DynamoDB Local's port (default 8000; 0 = any free port)
-              --graphql-port N    the AppSync endpoint's port (default 20002; the simulator's real-time endpoint
-                                  takes the next one; 0 = any)
-              --invoke-port N     the Lambda Invoke API's port (default 9001; 0 = any)
-              --web-port N        the live product page's port (default 9002; 0 = any)
-              --api-key KEY       the API key (default da2-local-stack-key)
-              --function-name N   the function name the Invoke API serves (default cdc-appsync-upsert)
-              --lambda-mode M     how the function runs, under AWS's runtime interface client in a child JVM:
-                                  snapstart (default; like the deployed live alias: CRaC hooks before the
-                                  first invocation, container credentials, no key variables) or plain
-                                  (on-demand init, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN)
-              --function-timeout S  the function's timeout in seconds (default 45, as deployed)
-              --function-memory MB  the function's memory size (default 1024, as deployed; heap = 85%)
-              --timeout SECONDS   how long --verify waits for the subscription messages (default 30)
-              --root DIR          the repository folder (default: found upwards from the working directory)
-              --node CMD          the Node.js command (default node)
-              --verbose           also print the simulator's own output
-            The function gets its other settings (PUBLISH_COALESCE, MAPPING_PATH, ...) from this environment:
-            only the keys of the README's configuration table, nothing else of it.
-            """;
-
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
@@ -67,13 +37,13 @@ public final class LocalStackMain {
         LauncherArguments parsed;
         try {
             parsed = LauncherArguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.print(USAGE);
+        } catch (LauncherArguments.UsageException e) {
+            e.problems().forEach(problem -> err.println("local-stack: " + problem));
+            err.print(LauncherArguments.usage());
             return 2;
         }
         if (parsed.help()) {
-            out.print(USAGE);
+            out.print(LauncherArguments.usage());
             return 0;
         }
         LocalStackOptions options;

@@ -78,7 +78,8 @@ class LauncherE2ETest {
         int status = run("--verfy");
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--verfy'").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("local-stack: Unknown option: '--verfy'")
+                .contains("Usage: bin/local-stack");
     }
 
     @Test

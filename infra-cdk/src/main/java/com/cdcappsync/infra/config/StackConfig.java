@@ -1,6 +1,7 @@
 package com.cdcappsync.infra.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +12,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
  * The stack's settings, read from CDK context (see {@link ContextSettings} for keys and defaults). Immutable;
- * built once by {@link #fromContext(Map)}, which reports every invalid value at once.
+ * built once by {@link #fromContext(Map)}, which reports every invalid value at once, or in code with
+ * {@link #builder()} (the context defaults, then what you change). The constructor checks every value either way.
  *
  * @param stage names the stack and prefixes resource names
  * @param tableNames table names given explicitly, by GraphQL type; other types get {@link #tableName(String)}
@@ -66,6 +68,60 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
     public StackConfig {
         tableNames = Map.copyOf(tableNames);
         handlerEnvironment = Map.copyOf(handlerEnvironment);
+        List<String> problems = new ArrayList<>();
+        check(problems, stage != null && STAGE.matcher(stage).matches(), "stage", stage, "1-20 letters, digits or -, "
+                + "starting with a letter");
+        tableNames.forEach((type, name) -> check(problems, TYPE_NAME.matcher(type).matches()
+                && TABLE_NAME.matcher(name).matches(), "tableNames." + type, name, "a GraphQL type name and a "
+                + "DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)"));
+        check(problems, memorySizeMb >= 128 && memorySizeMb <= 10240, "memorySizeMb", memorySizeMb, "128-10240");
+        check(problems, within(timeout, Duration.ofSeconds(1), Duration.ofSeconds(900)), "timeout", timeout,
+                "1 s to 15 min");
+        check(problems, within(apiKeyExpiry, Duration.ofDays(1), Duration.ofDays(365)), "apiKeyExpiry",
+                apiKeyExpiry, "1 to 365 days");
+        check(problems, logRetention != null, "logRetention", null, "a retention");
+        check(problems, fieldLogLevel != null, "fieldLogLevel", null, "a field log level");
+        check(problems, javaToolOptions != null, "javaToolOptions", null, "text, empty for none");
+        handlerEnvironment.keySet().forEach(name -> check(problems, ENV_NAME.matcher(name).matches()
+                && !RESERVED_ENV.matcher(name).matches(), "handlerEnvironment", name, "a variable the stack "
+                + "does not own"));
+        checkOptional(problems, connectorTrustedPrincipalArn, IAM_PRINCIPAL_ARN, "connectorTrustedPrincipalArn");
+        checkOptional(problems, connectorExternalId, EXTERNAL_ID, "connectorExternalId");
+        checkOptional(problems, alarmTopicArn, SNS_TOPIC_ARN, "alarmTopicArn");
+        checkOptional(problems, lambdaJar, ANY, "lambdaJar");
+        checkOptional(problems, graphqlSchemaDir, ANY, "graphqlSchemaDir");
+        if (!problems.isEmpty()) {
+            throw new InfraConfigException("Invalid stack configuration", problems);
+        }
+    }
+
+    /** A builder starting from the context defaults ({@link ContextSettings}). */
+    public static Builder builder() {
+        return fromContext(Map.of()).toBuilder();
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    private static void check(List<String> problems, boolean ok, String name, Object value, String expected) {
+        if (!ok) {
+            problems.add(name + " = " + value + ": expected " + expected);
+        }
+    }
+
+    private static void checkOptional(List<String> problems, Optional<String> value, Pattern pattern, String name) {
+        if (value == null) {
+            problems.add(name + " = null: expected Optional.empty() or a value");
+        } else {
+            value.ifPresent(v -> check(problems, pattern.matcher(v).matches(), name, v, "a value matching "
+                    + pattern));
+        }
+    }
+
+    private static boolean within(Duration value, Duration min, Duration max) {
+        return value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
     }
 
     /**
@@ -97,9 +153,12 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
         if (!reader.problems().isEmpty()) {
             throw new InfraConfigException("Invalid CDK context", reader.problems());
         }
-        return new StackConfig(stage, tableNames, retainData, memory, Duration.ofSeconds(timeoutSeconds), retention,
-                Duration.ofDays(apiKeyDays), fieldLogLevel, javaToolOptions, handlerEnv, trusted, externalId,
-                alarmTopic, lambdaJar, schemaDir);
+        return new Builder().stage(stage).tableNames(tableNames).retainData(retainData).memorySizeMb(memory)
+                .timeout(Duration.ofSeconds(timeoutSeconds)).logRetention(retention)
+                .apiKeyExpiry(Duration.ofDays(apiKeyDays)).fieldLogLevel(fieldLogLevel)
+                .javaToolOptions(javaToolOptions).handlerEnvironment(handlerEnv).connectorTrustedPrincipalArn(trusted)
+                .connectorExternalId(externalId).alarmTopicArn(alarmTopic).lambdaJar(lambdaJar)
+                .graphqlSchemaDir(schemaDir).build();
     }
 
     /** @return the CloudFormation stack name, {@code CdcAppSync-<stage>} */
@@ -155,5 +214,127 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
             }
         }
         return values;
+    }
+
+    /** Builds a {@link StackConfig}; {@link #build()} checks every value (see the constructor). */
+    public static final class Builder {
+        private String stage;
+        private Map<String, String> tableNames = Map.of();
+        private boolean retainData;
+        private int memorySizeMb;
+        private Duration timeout;
+        private RetentionDays logRetention;
+        private Duration apiKeyExpiry;
+        private FieldLogLevel fieldLogLevel;
+        private String javaToolOptions;
+        private Map<String, String> handlerEnvironment = Map.of();
+        private Optional<String> connectorTrustedPrincipalArn = Optional.empty();
+        private Optional<String> connectorExternalId = Optional.empty();
+        private Optional<String> alarmTopicArn = Optional.empty();
+        private Optional<String> lambdaJar = Optional.empty();
+        private Optional<String> graphqlSchemaDir = Optional.empty();
+
+        private Builder() {
+        }
+
+        private Builder(StackConfig c) {
+            stage = c.stage;
+            tableNames = c.tableNames;
+            retainData = c.retainData;
+            memorySizeMb = c.memorySizeMb;
+            timeout = c.timeout;
+            logRetention = c.logRetention;
+            apiKeyExpiry = c.apiKeyExpiry;
+            fieldLogLevel = c.fieldLogLevel;
+            javaToolOptions = c.javaToolOptions;
+            handlerEnvironment = c.handlerEnvironment;
+            connectorTrustedPrincipalArn = c.connectorTrustedPrincipalArn;
+            connectorExternalId = c.connectorExternalId;
+            alarmTopicArn = c.alarmTopicArn;
+            lambdaJar = c.lambdaJar;
+            graphqlSchemaDir = c.graphqlSchemaDir;
+        }
+
+        public Builder stage(String stage) {
+            this.stage = stage;
+            return this;
+        }
+
+        public Builder tableNames(Map<String, String> tableNames) {
+            this.tableNames = tableNames;
+            return this;
+        }
+
+        public Builder retainData(boolean retainData) {
+            this.retainData = retainData;
+            return this;
+        }
+
+        public Builder memorySizeMb(int memorySizeMb) {
+            this.memorySizeMb = memorySizeMb;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder logRetention(RetentionDays logRetention) {
+            this.logRetention = logRetention;
+            return this;
+        }
+
+        public Builder apiKeyExpiry(Duration apiKeyExpiry) {
+            this.apiKeyExpiry = apiKeyExpiry;
+            return this;
+        }
+
+        public Builder fieldLogLevel(FieldLogLevel fieldLogLevel) {
+            this.fieldLogLevel = fieldLogLevel;
+            return this;
+        }
+
+        public Builder javaToolOptions(String javaToolOptions) {
+            this.javaToolOptions = javaToolOptions;
+            return this;
+        }
+
+        public Builder handlerEnvironment(Map<String, String> handlerEnvironment) {
+            this.handlerEnvironment = handlerEnvironment;
+            return this;
+        }
+
+        public Builder connectorTrustedPrincipalArn(Optional<String> connectorTrustedPrincipalArn) {
+            this.connectorTrustedPrincipalArn = connectorTrustedPrincipalArn;
+            return this;
+        }
+
+        public Builder connectorExternalId(Optional<String> connectorExternalId) {
+            this.connectorExternalId = connectorExternalId;
+            return this;
+        }
+
+        public Builder alarmTopicArn(Optional<String> alarmTopicArn) {
+            this.alarmTopicArn = alarmTopicArn;
+            return this;
+        }
+
+        public Builder lambdaJar(Optional<String> lambdaJar) {
+            this.lambdaJar = lambdaJar;
+            return this;
+        }
+
+        public Builder graphqlSchemaDir(Optional<String> graphqlSchemaDir) {
+            this.graphqlSchemaDir = graphqlSchemaDir;
+            return this;
+        }
+
+        /** @throws InfraConfigException listing every invalid value */
+        public StackConfig build() {
+            return new StackConfig(stage, tableNames, retainData, memorySizeMb, timeout, logRetention, apiKeyExpiry,
+                    fieldLogLevel, javaToolOptions, handlerEnvironment, connectorTrustedPrincipalArn,
+                    connectorExternalId, alarmTopicArn, lambdaJar, graphqlSchemaDir);
+        }
     }
 }

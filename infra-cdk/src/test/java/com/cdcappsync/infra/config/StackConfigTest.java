@@ -141,4 +141,27 @@ class StackConfigTest {
         assertThat(rows).containsExactlyElementsOf(ContextSettings.ALL.stream().map(ContextSetting::markdownRow)
                 .toList());
     }
+
+    @Test
+    void builder_defaultsThenChanges_keepTheRest() {
+        StackConfig config = StackConfig.builder().stage("prod").memorySizeMb(2048).build();
+
+        assertThat(config.stage()).isEqualTo("prod");
+        assertThat(config.memorySizeMb()).isEqualTo(2048);
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.toBuilder().retainData(false).build().memorySizeMb()).isEqualTo(2048);
+    }
+
+    @Test
+    void constructor_invalidValues_rejectedWithEveryProblem() {
+        StackConfig.Builder builder = StackConfig.builder().stage("9bad").memorySizeMb(64)
+                .timeout(Duration.ofMinutes(20)).handlerEnvironment(Map.of("APPSYNC_API_KEY", "x"))
+                .alarmTopicArn(java.util.Optional.of("not-an-arn"));
+
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InfraConfigException.class,
+                e -> assertThat(e.problems()).hasSize(5))
+                .hasMessageContaining("stage = 9bad").hasMessageContaining("memorySizeMb = 64")
+                .hasMessageContaining("timeout = PT20M").hasMessageContaining("APPSYNC_API_KEY")
+                .hasMessageContaining("alarmTopicArn = not-an-arn");
+    }
 }

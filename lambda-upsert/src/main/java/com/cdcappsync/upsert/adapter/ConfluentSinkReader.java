@@ -28,9 +28,8 @@ final class ConfluentSinkReader {
         JsonNode payload = element.path("payload");
         RecordLocation location = new RecordLocation(text(payload, "topic"), text(payload, "partition"),
                 text(payload, "offset"));
-        String itemId = location.topic() + "-" + location.partition() + "-" + location.offset();
         if (!payload.isObject()) {
-            return new InputItem.Unreadable(index, location, itemId, "element " + index
+            return new InputItem.Unreadable(index, location, "element " + index
                     + " has no \"payload\" object; expected {\"payload\":{\"topic\":..,\"partition\":..,"
                     + "\"offset\":..,\"key\":..,\"value\":..}} as the Confluent AWS Lambda Sink sends");
         }
@@ -41,13 +40,13 @@ final class ConfluentSinkReader {
             }
         }
         if (!missing.isEmpty()) {
-            return new InputItem.Unreadable(index, location, itemId, "payload of element " + index
+            return new InputItem.Unreadable(index, location, "payload of element " + index
                     + " lacks " + missing + "; the Confluent AWS Lambda Sink always sends topic, partition and offset");
         }
         JsonNode ts = payload.path("timestamp");
         Long timestamp = ts.canConvertToLong() ? ts.asLong() : null;
         return new InputItem.SourceRecord(index, location, timestamp, nullToNull(payload.get("key")),
-                nullToNull(payload.get("value")), headers(payload.get("headers")), itemId);
+                nullToNull(payload.get("value")), headers(payload.get("headers")));
     }
 
     private static String text(JsonNode payload, String field) {

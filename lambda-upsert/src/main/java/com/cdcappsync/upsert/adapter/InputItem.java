@@ -15,8 +15,10 @@ public sealed interface InputItem permits InputItem.SourceRecord, InputItem.Unre
     /** Where the record came from. */
     RecordLocation location();
 
-    /** What event source mappings expect in {@code batchItemFailures[].itemIdentifier}. */
-    String itemIdentifier();
+    /** The small reference later steps carry instead of the item. */
+    default RecordRef ref() {
+        return new RecordRef(index(), location());
+    }
 
     /**
      * A neutral record: the invocation's key and value, not yet decoded.
@@ -27,10 +29,9 @@ public sealed interface InputItem permits InputItem.SourceRecord, InputItem.Unre
      * @param key            the key as the invocation carried it: object, JSON text, or null
      * @param value          the value as the invocation carried it: object, JSON text, or null (tombstone)
      * @param headers        headers rendered as text; never null, may be empty
-     * @param itemIdentifier identifier for partial batch responses
      */
     record SourceRecord(int index, RecordLocation location, Long timestampMs, JsonNode key, JsonNode value,
-                        Map<String, String> headers, String itemIdentifier) implements InputItem {
+                        Map<String, String> headers) implements InputItem {
         public SourceRecord {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
         }
@@ -47,9 +48,8 @@ public sealed interface InputItem permits InputItem.SourceRecord, InputItem.Unre
      *
      * @param index          position in the invocation
      * @param location       as much of the location as could be read ("?" for the rest)
-     * @param itemIdentifier identifier for partial batch responses
      * @param reason         what was wrong, what was expected, and the fix
      */
-    record Unreadable(int index, RecordLocation location, String itemIdentifier, String reason) implements InputItem {
+    record Unreadable(int index, RecordLocation location, String reason) implements InputItem {
     }
 }

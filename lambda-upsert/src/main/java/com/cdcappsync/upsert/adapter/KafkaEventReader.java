@@ -14,8 +14,9 @@ import java.util.Map;
  * Reads the MSK / self-managed Kafka event: {@code records} keyed by {@code "topic-partition"}, each record
  * with base64 {@code key} and {@code value} and headers as {@code [{"name":[byte,...]}]}.
  *
- * <p>The decoded bytes are handed on as JSON text; the decoder parses it. The partial-batch item
- * identifier is {@code topic-partition-offset} (the format is not documented by AWS; see the README).
+ * <p>The decoded bytes are handed on as JSON text; the decoder parses it. A record without an integer
+ * {@code partition} and {@code offset} is unreadable: the partial batch response could not name it
+ * (see {@link com.cdcappsync.upsert.response.ResponseWriter}).
  */
 final class KafkaEventReader {
 
@@ -38,15 +39,26 @@ final class KafkaEventReader {
         String topic = record.path("topic").asText(groupKey);
         RecordLocation location = new RecordLocation(topic, record.path("partition").asText("?"),
                 record.path("offset").asText("?"));
-        String itemId = location.topic() + "-" + location.partition() + "-" + location.offset();
         try {
+            requireInteger(record, "partition");
+            requireInteger(record, "offset");
             JsonNode key = base64Text(record.get("key"), "key");
             JsonNode value = base64Text(record.get("value"), "value");
             JsonNode ts = record.path("timestamp");
             return new InputItem.SourceRecord(index, location, ts.canConvertToLong() ? ts.asLong() : null, key,
-                    value, headers(record.path("headers")), itemId);
+                    value, headers(record.path("headers")));
         } catch (IllegalArgumentException e) {
-            return new InputItem.Unreadable(index, location, itemId, e.getMessage());
+            return new InputItem.Unreadable(index, location, e.getMessage());
+        }
+    }
+
+    private static void requireInteger(JsonNode record, String field) {
+        JsonNode node = record.path(field);
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
+            throw new IllegalArgumentException("record " + field + " must be a non-negative JSON integer, as in "
+                    + "every Kafka event Lambda sends; got " + (node.isMissingNode() ? "nothing"
+                    : node.isNumber() ? "the number " + node.asText() : "a JSON " + node.getNodeType().name()
+                    .toLowerCase()));
         }
     }
 

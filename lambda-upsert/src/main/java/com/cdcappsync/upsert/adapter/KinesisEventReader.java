@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Reads the Kinesis event (Debezium Server writing to Kinesis): {@code Records[].kinesis} with base64
  * {@code data} (the value) and {@code partitionKey} (the key as text). The topic is the stream name from
- * {@code eventSourceARN}; the item identifier is the sequence number, as Lambda requires.
+ * {@code eventSourceARN}; the offset is the sequence number, which names the record in a partial batch response.
  */
 final class KinesisEventReader {
 
@@ -31,6 +31,10 @@ final class KinesisEventReader {
         String shard = record.path("eventID").asText("?").split(":")[0];
         RecordLocation location = new RecordLocation(stream, shard, sequence);
         try {
+            if (!kinesis.path("sequenceNumber").isTextual() || sequence.isEmpty()) {
+                throw new IllegalArgumentException("kinesis.sequenceNumber must be a non-empty string, as in every "
+                        + "Kinesis event Lambda sends");
+            }
             JsonNode value = KafkaEventReader.base64Text(kinesis.get("data"), "kinesis.data");
             JsonNode keyNode = kinesis.get("partitionKey");
             JsonNode key = keyNode == null || keyNode.isNull() ? null : TextNode.valueOf(keyNode.asText());
@@ -39,9 +43,9 @@ final class KinesisEventReader {
                 arrival = record.path("approximateArrivalTimestamp");
             }
             Long timestamp = arrival.isNumber() ? Math.round(arrival.asDouble() * 1000) : null;
-            return new InputItem.SourceRecord(index, location, timestamp, key, value, Map.of(), sequence);
+            return new InputItem.SourceRecord(index, location, timestamp, key, value, Map.of());
         } catch (IllegalArgumentException e) {
-            return new InputItem.Unreadable(index, location, sequence, e.getMessage());
+            return new InputItem.Unreadable(index, location, e.getMessage());
         }
     }
 

@@ -6,7 +6,7 @@ import com.cdcappsync.upsert.config.ConfigException;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.mapping.MappedChange;
-import com.cdcappsync.upsert.response.RecordOutcome;
+import com.cdcappsync.upsert.response.RecordStatus;
 import com.cdcappsync.upsert.response.ResponseWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,22 +19,10 @@ import java.util.function.Function;
 /**
  * Command line: reads an invocation (Confluent sink array, Kafka or Kinesis event) from standard input and
  * prints the mutations it would send ({@code --dry-run}) or sends them. Exit 0 when every record was applied,
- * stale or ignored; 1 when one was rejected or failed; 2 on bad usage or configuration.
+ * stale or ignored; 1 when one was rejected or failed; 2 on bad usage or configuration. Options are read by
+ * picocli ({@link CliOptions}), like those of the other tools: every problem is reported at once, then the usage.
  */
 public final class UpsertCli {
-
-    static final String USAGE = """
-            usage: java -jar lambda-upsert.jar (--dry-run | --endpoint URL [--api-key KEY | --region REGION])
-                                               [--mapping FILE] < invocation.json
-
-              --dry-run         print one JSON line per mutation it would send, then a summary line
-              --endpoint URL    send to this AppSync GraphQL endpoint (APPSYNC_GRAPHQL_URL)
-              --api-key KEY     authenticate with an API key; without it, SigV4 with the AWS_* credentials
-                                of the environment (APPSYNC_API_KEY, AWS_ACCESS_KEY_ID, ...)
-              --region REGION   the API's region for SigV4 (AWS_REGION)
-              --mapping FILE    a mapping file instead of the packaged Odoo mapping (MAPPING_PATH)
-            Every other setting is read from the environment; see the README's configuration table.
-            """;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -52,29 +40,29 @@ public final class UpsertCli {
     }
 
     int run(String[] args, InputStream stdin) {
-        CliArguments parsed;
+        CliOptions parsed;
         try {
-            parsed = CliArguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.print(USAGE);
+            parsed = CliOptions.parse(args);
+        } catch (CliOptions.UsageException e) {
+            e.problems().forEach(problem -> err.println("cdc-appsync: " + problem));
+            err.print(CliOptions.usage());
             return 2;
         }
-        if (parsed.help()) {
-            out.print(USAGE);
+        if (parsed.help) {
+            out.print(CliOptions.usage());
             return 0;
         }
         Map<String, String> overrides = parsed.environmentOverrides();
         Function<String, String> effective = key -> overrides.containsKey(key) ? overrides.get(key) : env.apply(key);
-        DryRunSender dryRun = parsed.dryRun() ? new DryRunSender() : null;
+        DryRunSender dryRun = parsed.dryRun ? new DryRunSender() : null;
         try (UpsertPipeline pipeline = build(effective, dryRun)) {
             JsonNode invocation = Json.MAPPER.readTree(stdin);
-            BatchResult result = pipeline.process(invocation);
+            BatchResult batch = pipeline.process(invocation);
             if (dryRun != null) {
                 dryRun.sentInInputOrder().forEach(c -> out.println(mutationLine(c)));
             }
-            out.println(summaryLine(result, dryRun != null));
-            return result.count("rejected") + result.count("failed") > 0 ? 1 : 0;
+            out.println(summaryLine(batch, dryRun != null));
+            return batch.hasProblems() ? 1 : 0;
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;
@@ -111,13 +99,13 @@ public final class UpsertCli {
         summary.put("dryRun", dryRun);
         summary.put("input", result.kind().name());
         summary.put("records", result.outcomes().size());
-        for (String status : new String[] {"applied", "stale", "ignored", "rejected", "failed"}) {
-            summary.put(status, result.count(status));
+        for (RecordStatus status : RecordStatus.values()) {
+            summary.put(status.label(), result.count(status));
         }
         ResponseWriter writer = new ResponseWriter(Json.MAPPER);
         var problems = summary.putArray("problems");
         result.outcomes().stream()
-                .filter(o -> o instanceof RecordOutcome.Rejected || o instanceof RecordOutcome.Failed)
+                .filter(o -> o.status().isProblem())
                 .forEach(o -> problems.addObject().put("location", o.location().toString()).setAll(writer.result(o)));
         return line.toString();
     }

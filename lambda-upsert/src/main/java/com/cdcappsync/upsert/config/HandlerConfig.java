@@ -1,92 +1,186 @@
 package com.cdcappsync.upsert.config;
 
-import com.cdcappsync.upsert.appsync.AppSyncClientBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The handler's settings, typed. Read with {@link #fromEnvironment}: every setting is checked, every problem
- * is collected, and one {@link ConfigException} lists them all with the fix.
- *
- * @param endpoint          {@link Settings#APPSYNC_GRAPHQL_URL}; null only in dry runs
- * @param authMode          {@link Settings#APPSYNC_AUTH}
- * @param apiKey            {@link Settings#APPSYNC_API_KEY}
- * @param region            {@link Settings#AWS_REGION}
- * @param mappingPath       {@link Settings#MAPPING_PATH}; null for the packaged mapping
- * @param concurrency       {@link Settings#PUBLISH_CONCURRENCY}
- * @param coalesce          {@link Settings#PUBLISH_COALESCE}
- * @param connectTimeout    {@link Settings#HTTP_CONNECT_TIMEOUT}
- * @param requestTimeout    {@link Settings#HTTP_REQUEST_TIMEOUT}
- * @param maxAttempts       {@link Settings#RETRY_MAX_ATTEMPTS}
- * @param baseDelay         {@link Settings#RETRY_BASE_DELAY}
- * @param maxDelay          {@link Settings#RETRY_MAX_DELAY}
- * @param failOnRejected    {@link Settings#FAIL_ON_REJECTED}
- * @param versionFallback   {@link Settings#VERSION_FALLBACK}
- * @param toastPlaceholder  {@link Settings#TOAST_PLACEHOLDER}
- * @param metricsNamespace  {@link Settings#METRICS_NAMESPACE}
+ * The handler's settings, typed. Read with {@link #fromEnvironment} (every setting parsed and checked, every
+ * problem collected, one {@link ConfigException} listing them all with the fix), or built in code with
+ * {@link #builder()}, whose {@code build()} runs the same checks; there is no other way to get one. Defaults
+ * are those of the {@link Settings} registry. Accessors are named after the settings they hold.
  */
-public record HandlerConfig(URI endpoint, AuthMode authMode, String apiKey, String region, Path mappingPath,
-                            int concurrency, boolean coalesce, Duration connectTimeout, Duration requestTimeout,
-                            int maxAttempts, Duration baseDelay, Duration maxDelay, boolean failOnRejected,
-                            VersionFallback versionFallback, String toastPlaceholder, String metricsNamespace) {
+public final class HandlerConfig {
+
+    private final URI endpoint;
+    private final AuthMode authMode;
+    private final String apiKey;
+    private final String region;
+    private final Path mappingPath;
+    private final int concurrency;
+    private final boolean coalesce;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final int maxAttempts;
+    private final Duration baseDelay;
+    private final Duration maxDelay;
+    private final boolean failOnRejected;
+    private final VersionFallback versionFallback;
+    private final String toastPlaceholder;
+    private final String metricsNamespace;
+
+    private HandlerConfig(Builder b) {
+        endpoint = b.endpoint;
+        authMode = b.authMode;
+        apiKey = b.apiKey;
+        region = b.region;
+        mappingPath = b.mappingPath;
+        concurrency = b.concurrency;
+        coalesce = b.coalesce;
+        connectTimeout = b.connectTimeout;
+        requestTimeout = b.requestTimeout;
+        maxAttempts = b.maxAttempts;
+        baseDelay = b.baseDelay;
+        maxDelay = b.maxDelay;
+        failOnRejected = b.failOnRejected;
+        versionFallback = b.versionFallback;
+        toastPlaceholder = b.toastPlaceholder;
+        metricsNamespace = b.metricsNamespace;
+    }
+
+    /** A builder holding every default of {@link Settings}; {@link Builder#build()} checks the result. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        return new Builder().endpoint(endpoint).authMode(authMode).apiKey(apiKey).region(region)
+                .mappingPath(mappingPath).concurrency(concurrency).coalesce(coalesce).connectTimeout(connectTimeout)
+                .requestTimeout(requestTimeout).maxAttempts(maxAttempts).baseDelay(baseDelay).maxDelay(maxDelay)
+                .failOnRejected(failOnRejected).versionFallback(versionFallback).toastPlaceholder(toastPlaceholder)
+                .metricsNamespace(metricsNamespace).requireEndpoint(endpoint != null);
+    }
 
     /**
      * Reads and checks every setting.
      *
-     * @param env         the environment, usually {@code System::getenv}
+     * @param env          the environment, usually {@code System::getenv}
      * @param needEndpoint whether mutations will be sent (false for dry runs)
      * @throws ConfigException listing every problem
      */
     public static HandlerConfig fromEnvironment(Function<String, String> env, boolean needEndpoint) {
         Reader r = new Reader(env);
-        URI endpoint = r.get(Settings.APPSYNC_GRAPHQL_URL);
-        AuthMode auth = r.get(Settings.APPSYNC_AUTH);
-        String apiKey = r.get(Settings.APPSYNC_API_KEY);
-        String region = r.get(Settings.AWS_REGION);
-        Path mapping = r.get(Settings.MAPPING_PATH);
-        Integer concurrency = r.get(Settings.PUBLISH_CONCURRENCY);
-        Boolean coalesce = r.get(Settings.PUBLISH_COALESCE);
-        Duration connect = r.get(Settings.HTTP_CONNECT_TIMEOUT);
-        Duration request = r.get(Settings.HTTP_REQUEST_TIMEOUT);
-        Integer attempts = r.get(Settings.RETRY_MAX_ATTEMPTS);
-        Duration base = r.get(Settings.RETRY_BASE_DELAY);
-        Duration max = r.get(Settings.RETRY_MAX_DELAY);
-        Boolean failOnRejected = r.get(Settings.FAIL_ON_REJECTED);
-        VersionFallback fallback = r.get(Settings.VERSION_FALLBACK);
-        String placeholder = r.get(Settings.TOAST_PLACEHOLDER);
-        String namespace = r.get(Settings.METRICS_NAMESPACE);
-        List<String> problems = r.problems;
-        if (needEndpoint) {
-            crossCheck(endpoint, auth, apiKey, region, problems);
-        }
-        if (AppSyncClientBuilder.backoffOrderProblem(base, max) != null) {
-            problems.add(Settings.RETRY_BASE_DELAY.key() + " (" + base + ") must not exceed "
-                    + Settings.RETRY_MAX_DELAY.key() + " (" + max + ")");
-        }
+        Builder b = builder().requireEndpoint(needEndpoint);
+        r.read(Settings.APPSYNC_GRAPHQL_URL, b::endpoint);
+        r.read(Settings.APPSYNC_AUTH, b::authMode);
+        r.read(Settings.APPSYNC_API_KEY, b::apiKey);
+        r.read(Settings.AWS_REGION, b::region);
+        r.read(Settings.MAPPING_PATH, b::mappingPath);
+        r.read(Settings.PUBLISH_CONCURRENCY, b::concurrency);
+        r.read(Settings.PUBLISH_COALESCE, b::coalesce);
+        r.read(Settings.HTTP_CONNECT_TIMEOUT, b::connectTimeout);
+        r.read(Settings.HTTP_REQUEST_TIMEOUT, b::requestTimeout);
+        r.read(Settings.RETRY_MAX_ATTEMPTS, b::maxAttempts);
+        r.read(Settings.RETRY_BASE_DELAY, b::baseDelay);
+        r.read(Settings.RETRY_MAX_DELAY, b::maxDelay);
+        r.read(Settings.FAIL_ON_REJECTED, b::failOnRejected);
+        r.read(Settings.VERSION_FALLBACK, b::versionFallback);
+        r.read(Settings.TOAST_PLACEHOLDER, b::toastPlaceholder);
+        r.read(Settings.METRICS_NAMESPACE, b::metricsNamespace);
+        List<String> problems = new ArrayList<>(r.problems);
+        // A setting that did not parse is reported once, not again as "not set" or out of range.
+        b.problems().stream().filter(p -> r.failed.stream().noneMatch(p::startsWith)).forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new HandlerConfig(endpoint, auth, apiKey, region, mapping, concurrency, coalesce, connect, request,
-                attempts, base, max, failOnRejected, fallback, placeholder, namespace);
+        return new HandlerConfig(b);
     }
 
-    private static void crossCheck(URI endpoint, AuthMode auth, String apiKey, String region, List<String> problems) {
-        if (endpoint == null && problems.stream().noneMatch(p -> p.startsWith(Settings.APPSYNC_GRAPHQL_URL.key()))) {
-            problems.add(Settings.APPSYNC_GRAPHQL_URL.key() + " is not set; expected the AppSync GraphQL URL "
-                    + "(stack output GraphQlUrl)");
-        }
-        if (auth == AuthMode.API_KEY && (apiKey == null || apiKey.isBlank())) {
-            problems.add(Settings.APPSYNC_API_KEY.key() + " is not set but " + Settings.APPSYNC_AUTH.key()
-                    + "=api-key; set the key, or use APPSYNC_AUTH=iam");
-        }
-        if (auth == AuthMode.IAM && (region == null || region.isBlank())) {
-            problems.add(Settings.AWS_REGION.key() + " is not set but " + Settings.APPSYNC_AUTH.key()
-                    + "=iam needs it to sign; set it to the API's region (Lambda sets it for you)");
-        }
+    /** {@link Settings#APPSYNC_GRAPHQL_URL}; null only in dry runs. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** {@link Settings#APPSYNC_AUTH}. */
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** {@link Settings#APPSYNC_API_KEY}; a secret, never in {@link #toString()}. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** {@link Settings#AWS_REGION}. */
+    public String region() {
+        return region;
+    }
+
+    /** {@link Settings#MAPPING_PATH}; null for the packaged mapping. */
+    public Path mappingPath() {
+        return mappingPath;
+    }
+
+    /** {@link Settings#PUBLISH_CONCURRENCY}. */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** {@link Settings#PUBLISH_COALESCE}. */
+    public boolean coalesce() {
+        return coalesce;
+    }
+
+    /** {@link Settings#HTTP_CONNECT_TIMEOUT}. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** {@link Settings#HTTP_REQUEST_TIMEOUT}. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** {@link Settings#RETRY_MAX_ATTEMPTS}. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** {@link Settings#RETRY_BASE_DELAY}. */
+    public Duration baseDelay() {
+        return baseDelay;
+    }
+
+    /** {@link Settings#RETRY_MAX_DELAY}. */
+    public Duration maxDelay() {
+        return maxDelay;
+    }
+
+    /** {@link Settings#FAIL_ON_REJECTED}. */
+    public boolean failOnRejected() {
+        return failOnRejected;
+    }
+
+    /** {@link Settings#VERSION_FALLBACK}. */
+    public VersionFallback versionFallback() {
+        return versionFallback;
+    }
+
+    /** {@link Settings#TOAST_PLACEHOLDER}. */
+    public String toastPlaceholder() {
+        return toastPlaceholder;
+    }
+
+    /** {@link Settings#METRICS_NAMESPACE}. */
+    public String metricsNamespace() {
+        return metricsNamespace;
     }
 
     @Override
@@ -102,20 +196,152 @@ public record HandlerConfig(URI endpoint, AuthMode authMode, String apiKey, Stri
     private static final class Reader {
         private final Function<String, String> env;
         private final List<String> problems = new ArrayList<>();
+        private final Set<String> failed = new HashSet<>();
 
         Reader(Function<String, String> env) {
             this.env = env;
         }
 
-        <T> T get(Setting<T> setting) {
+        <T> void read(Setting<T> setting, Consumer<T> into) {
             String text = env.apply(setting.key());
             try {
-                return setting.read(text);
+                T value = setting.read(text);
+                if (value != null) {
+                    into.accept(value);
+                }
             } catch (IllegalArgumentException e) {
                 boolean secret = setting == Settings.APPSYNC_API_KEY;
                 problems.add(setting.key() + "=" + (secret ? "<hidden>" : "'" + text + "'") + ": " + e.getMessage());
-                return null;
+                failed.add(setting.key());
             }
+        }
+    }
+
+    /** Builds a {@link HandlerConfig}; starts from the {@link Settings} defaults. */
+    public static final class Builder {
+        private URI endpoint = Settings.APPSYNC_GRAPHQL_URL.read(null);
+        private AuthMode authMode = Settings.APPSYNC_AUTH.read(null);
+        private String apiKey = Settings.APPSYNC_API_KEY.read(null);
+        private String region = Settings.AWS_REGION.read(null);
+        private Path mappingPath = Settings.MAPPING_PATH.read(null);
+        private int concurrency = Settings.PUBLISH_CONCURRENCY.read(null);
+        private boolean coalesce = Settings.PUBLISH_COALESCE.read(null);
+        private Duration connectTimeout = Settings.HTTP_CONNECT_TIMEOUT.read(null);
+        private Duration requestTimeout = Settings.HTTP_REQUEST_TIMEOUT.read(null);
+        private int maxAttempts = Settings.RETRY_MAX_ATTEMPTS.read(null);
+        private Duration baseDelay = Settings.RETRY_BASE_DELAY.read(null);
+        private Duration maxDelay = Settings.RETRY_MAX_DELAY.read(null);
+        private boolean failOnRejected = Settings.FAIL_ON_REJECTED.read(null);
+        private VersionFallback versionFallback = Settings.VERSION_FALLBACK.read(null);
+        private String toastPlaceholder = Settings.TOAST_PLACEHOLDER.read(null);
+        private String metricsNamespace = Settings.METRICS_NAMESPACE.read(null);
+        private boolean requireEndpoint = true;
+
+        private Builder() {
+        }
+
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder authMode(AuthMode authMode) {
+            this.authMode = authMode;
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder mappingPath(Path mappingPath) {
+            this.mappingPath = mappingPath;
+            return this;
+        }
+
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        public Builder coalesce(boolean coalesce) {
+            this.coalesce = coalesce;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        public Builder baseDelay(Duration baseDelay) {
+            this.baseDelay = baseDelay;
+            return this;
+        }
+
+        public Builder maxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+            return this;
+        }
+
+        public Builder failOnRejected(boolean failOnRejected) {
+            this.failOnRejected = failOnRejected;
+            return this;
+        }
+
+        public Builder versionFallback(VersionFallback versionFallback) {
+            this.versionFallback = versionFallback;
+            return this;
+        }
+
+        public Builder toastPlaceholder(String toastPlaceholder) {
+            this.toastPlaceholder = toastPlaceholder;
+            return this;
+        }
+
+        public Builder metricsNamespace(String metricsNamespace) {
+            this.metricsNamespace = metricsNamespace;
+            return this;
+        }
+
+        /** Whether mutations will be sent, so an endpoint and matching credentials are needed; default true. */
+        public Builder requireEndpoint(boolean requireEndpoint) {
+            this.requireEndpoint = requireEndpoint;
+            return this;
+        }
+
+        /**
+         * Checks everything and builds.
+         *
+         * @throws ConfigException listing every problem
+         */
+        public HandlerConfig build() {
+            List<String> problems = problems();
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return new HandlerConfig(this);
+        }
+
+        /** Every problem of these settings, each starting with the setting's key. */
+        List<String> problems() {
+            return HandlerConfigChecks.problems(new HandlerConfig(this), requireEndpoint);
         }
     }
 }

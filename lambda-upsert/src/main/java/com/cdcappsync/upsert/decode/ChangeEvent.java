@@ -1,6 +1,6 @@
 package com.cdcappsync.upsert.decode;
 
-import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
+import com.cdcappsync.upsert.adapter.RecordRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Set;
  * or a Jackson {@code JsonNode} (JSON columns once their schema says so, arrays, structs). Without a
  * schema, values stay as the JSON gave them and the mapping's conversions interpret them.
  *
- * @param record         the source record, for locations and timestamps
+ * @param record         which input record this is (index and location); not the record itself
  * @param schema         the database schema (namespace), e.g. {@code public}; may be null
  * @param table          the table name, e.g. {@code product_template}
  * @param operation      upsert, delete or ignore
@@ -28,7 +28,7 @@ import java.util.Set;
  * @param sourceTsMs     when the change happened in the database ({@code source.ts_ms}), may be null
  * @param note           why the event is ignored, or null
  */
-public record ChangeEvent(SourceRecord record, String schema, String table, Operation operation, char sourceOp,
+public record ChangeEvent(RecordRef record, String schema, String table, Operation operation, char sourceOp,
                           Map<String, Object> key, Map<String, Object> columns, Set<String> unknownColumns,
                           Version version, Long sourceTsMs, String note) {
 
@@ -56,7 +56,7 @@ public record ChangeEvent(SourceRecord record, String schema, String table, Oper
     }
 
     /** An event with nothing to write. */
-    static ChangeEvent ignored(SourceRecord record, String schema, String table, char op, String note) {
+    static ChangeEvent ignored(RecordRef record, String schema, String table, char op, String note) {
         return new ChangeEvent(record, schema, table, Operation.IGNORE, op, Map.of(), Map.of(), Set.of(),
                 null, null, note);
     }

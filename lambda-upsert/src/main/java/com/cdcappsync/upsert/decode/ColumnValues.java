@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.decode;
 
+import com.cdcappsync.upsert.internal.Redacted;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,8 +42,8 @@ final class ColumnValues {
                 throw e;
             } catch (RuntimeException e) {
                 // DateTimeException (TIME '24:00:00'), DateTimeParseException, NumberFormatException, ...
-                throw new DecodeException("column '" + column + "': cannot read " + abbreviate(value) + " as "
-                        + logical + ": " + e.getMessage(), e);
+                throw new DecodeException("column '" + column + "': cannot read " + Redacted.describe(value)
+                        + " as " + logical + " (" + Redacted.cause(e) + ")", e);
             }
             if (typed != null) {
                 return typed;
@@ -101,7 +102,7 @@ final class ColumnValues {
     static BigDecimal variableScaleDecimal(String column, JsonNode value) {
         if (!isVariableScaleDecimal(value)) {
             throw new DecodeException("column '" + column + "': expected a VariableScaleDecimal "
-                    + "{\"scale\":int,\"value\":base64}, got " + abbreviate(value));
+                    + "{\"scale\":int,\"value\":base64}, got " + Redacted.describe(value));
         }
         return decimal(column, value.get("value"), value.get("scale").asInt());
     }
@@ -116,7 +117,7 @@ final class ColumnValues {
             return new BigDecimal(new BigInteger(bytes), scale);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new DecodeException("column '" + column + "': expected a Connect Decimal (base64 of the "
-                    + "unscaled value), got " + abbreviate(value), e);
+                    + "unscaled value), got " + Redacted.describe(value), e);
         }
     }
 
@@ -136,12 +137,7 @@ final class ColumnValues {
             return mapper.readTree(value.asText());
         } catch (JsonProcessingException e) {
             throw new DecodeException("column '" + column + "' is declared io.debezium.data.Json but does not "
-                    + "parse: " + e.getOriginalMessage(), e);
+                    + "parse (" + Redacted.cause(e) + ")", e);
         }
-    }
-
-    static String abbreviate(JsonNode value) {
-        String text = value.toString();
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

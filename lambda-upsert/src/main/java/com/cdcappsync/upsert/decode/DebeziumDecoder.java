@@ -50,12 +50,12 @@ public final class DebeziumDecoder {
             }
         }
         if (topicName.isHeartbeat()) {
-            return ChangeEvent.ignored(record, null, null, '?', "Debezium heartbeat");
+            return ChangeEvent.ignored(record.ref(), null, null, '?', "Debezium heartbeat");
         }
         SchemaAndPayload value = unwrapSchema(layers.unwrap(record.value(), "value"));
         Map<String, Object> key = readKey(record);
         if (value == null) {
-            return ChangeEvent.ignored(record, topicName.schema(), topicName.table(), '?',
+            return ChangeEvent.ignored(record.ref(), topicName.schema(), topicName.table(), '?',
                     "tombstone: the delete event before it carries the change");
         }
         if (!value.payload().isObject()) {

@@ -31,12 +31,12 @@ final class EnvelopeShape {
         char op = opText.isEmpty() ? '?' : opText.charAt(0);
         return switch (opText) {
             case "c", "u", "r" -> upsert(record, value, key, schema, table, op);
-            case "d" -> new ChangeEvent(record, schema, table, Operation.DELETE, op,
+            case "d" -> new ChangeEvent(record.ref(), schema, table, Operation.DELETE, op,
                     key.isEmpty() ? keyFromBefore(value) : key, Map.of(), Set.of(),
                     VersionRule.version(record, source.path("lsn"), options), tsMs(source), null);
-            case "t" -> ChangeEvent.ignored(record, schema, table, op, "truncate: no per-row change to apply; "
+            case "t" -> ChangeEvent.ignored(record.ref(), schema, table, op, "truncate: no per-row change to apply; "
                     + "re-snapshot the table to rebuild the site's copy");
-            case "m" -> ChangeEvent.ignored(record, schema, table, op, "logical decoding message");
+            case "m" -> ChangeEvent.ignored(record.ref(), schema, table, op, "logical decoding message");
             default -> throw new DecodeException("field 'op' is '" + opText + "'; expected one of c, u, d, r, t, m");
         };
     }
@@ -51,7 +51,7 @@ final class EnvelopeShape {
         FieldSchema afterSchema = value.schema() == null ? null : value.schema().field("after");
         RowReader.Row row = rows.read(after, afterSchema, column -> false);
         JsonNode source = payload.path("source");
-        return new ChangeEvent(record, schema, table, Operation.UPSERT, op, key, row.columns(), row.unknown(),
+        return new ChangeEvent(record.ref(), schema, table, Operation.UPSERT, op, key, row.columns(), row.unknown(),
                 VersionRule.version(record, source.path("lsn"), options), tsMs(source), null);
     }
 

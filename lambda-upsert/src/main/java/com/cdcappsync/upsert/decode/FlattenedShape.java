@@ -33,7 +33,7 @@ final class FlattenedShape {
             throw new DecodeException("field '__op' is '" + opText + "'; expected one of c, u, d, r, t, m");
         }
         if (op == 't' || op == 'm') {
-            return ChangeEvent.ignored(record, schema, table, op, op == 't' ? "truncate" : "logical decoding message");
+            return ChangeEvent.ignored(record.ref(), schema, table, op, op == 't' ? "truncate" : "logical decoding message");
         }
         Version version = VersionRule.version(record, row.path("__lsn"), options);
         JsonNode tsNode = row.path("__source_ts_ms");
@@ -42,11 +42,11 @@ final class FlattenedShape {
             // Without a readable record key, the key columns come from the row, whose key is real (the rest
             // of a rewritten delete is made up, and the mapping reads nothing else from it).
             Map<String, Object> deleteKey = key.isEmpty() ? readRow(value).columns() : key;
-            return new ChangeEvent(record, schema, table, Operation.DELETE, op, deleteKey, Map.of(), Set.of(),
+            return new ChangeEvent(record.ref(), schema, table, Operation.DELETE, op, deleteKey, Map.of(), Set.of(),
                     version, ts, null);
         }
         RowReader.Row read = readRow(value);
-        return new ChangeEvent(record, schema, table, Operation.UPSERT, op, key, read.columns(), read.unknown(),
+        return new ChangeEvent(record.ref(), schema, table, Operation.UPSERT, op, key, read.columns(), read.unknown(),
                 version, ts, null);
     }
 

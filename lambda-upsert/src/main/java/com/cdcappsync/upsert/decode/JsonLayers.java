@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.decode;
 
+import com.cdcappsync.upsert.internal.Redacted;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,8 +42,8 @@ final class JsonLayers {
             try {
                 current = mapper.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new DecodeException(what + " is a string that starts like JSON but does not parse: "
-                        + e.getOriginalMessage() + "; expected the JSON text of a Debezium "
+                throw new DecodeException(what + " is a string that starts like JSON but does not parse ("
+                        + Redacted.cause(e) + "); expected the JSON text of a Debezium "
                         + (what.startsWith("key") ? "key" : "change event"), e);
             }
         }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -132,20 +132,27 @@ public final class MappingLoader {
                 problems.add(label + ": \"unmappedColumns\" must be drop, same-name or camel-case");
                 unmapped = TableMapping.UnmappedColumns.DROP;
             }
-            String idField = node.path("idField").asText("id");
-            Map<String, Object> visible = visibleWhen(label);
-            Set<String> selection = new LinkedHashSet<>();
-            selection.add(idField);
-            fields.forEach(f -> selection.add(f.field()));
-            selection.addAll(node.path("selection").isArray() ? texts(node.get("selection")) : extraSelection);
-            return new TableMapping(table, node.hasNonNull("schema") ? node.get("schema").asText() : null, type,
-                    node.path("upsertMutation").asText("upsert" + type),
-                    node.path("deleteMutation").asText("delete" + type),
-                    node.path("upsertInputType").asText(type + "Input"),
-                    node.path("deleteInputType").asText("Delete" + type + "Input"),
-                    key, idField, fields, visible, unmapped,
-                    node.path("exclude").isArray() ? Set.copyOf(texts(node.get("exclude"))) : Set.of(),
-                    List.copyOf(selection));
+            TableMapping.Builder builder = TableMapping.builder(table, type)
+                    .schema(node.hasNonNull("schema") ? node.get("schema").asText() : null)
+                    .keyColumns(key).fields(fields).visibleWhen(visibleWhen(label)).unmapped(unmapped)
+                    .exclude(node.path("exclude").isArray() ? Set.copyOf(texts(node.get("exclude"))) : Set.of())
+                    .extraSelection(node.path("selection").isArray() ? texts(node.get("selection")) : extraSelection);
+            text("upsertMutation").ifPresent(builder::upsertMutation);
+            text("deleteMutation").ifPresent(builder::deleteMutation);
+            text("upsertInputType").ifPresent(builder::upsertInputType);
+            text("deleteInputType").ifPresent(builder::deleteInputType);
+            text("idField").ifPresent(builder::idField);
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                problems.add(label + ": " + e.getMessage());
+                return null;
+            }
+        }
+
+        private Optional<String> text(String field) {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
         }
 
         private String required(String field) {

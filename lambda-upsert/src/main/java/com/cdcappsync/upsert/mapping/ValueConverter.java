@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.mapping;
 
+import com.cdcappsync.upsert.internal.Redacted;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,7 @@ final class ValueConverter {
         } catch (RuntimeException | JsonProcessingException e) {
             throw new MappingException("column '" + spec.column() + "' (field '" + spec.field() + "'): cannot "
                     + "convert a " + value.getClass().getSimpleName() + " with '" + spec.conversion().configName()
-                    + "': " + e.getMessage() + "; fix the field's \"convert\" in the mapping file", e);
+                    + "' (" + Redacted.cause(e) + "); fix the field's \"convert\" in the mapping file", e);
         }
     }
 
@@ -110,7 +111,7 @@ final class ValueConverter {
         if (text.equals("false") || text.equals("0") || text.equals("f")) {
             return false;
         }
-        throw new MappingException("expected a boolean, got '" + text + "'");
+        throw new MappingException("expected a boolean (true/false, t/f or 1/0), got " + Redacted.describe(value));
     }
 
     BigDecimal decimal(Object value, ConversionOptions options) {

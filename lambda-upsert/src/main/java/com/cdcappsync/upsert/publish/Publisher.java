@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.publish;
 
+import com.cdcappsync.upsert.adapter.RecordRef;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.response.RecordOutcome;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class Publisher implements AutoCloseable {
     }
 
     private static RecordOutcome classify(MappedChange change, SendResult result) {
-        var record = change.event().record();
+        RecordRef record = change.event().record();
         return switch (result) {
             case SendResult.Applied applied -> new RecordOutcome.Applied(record.index(), record.location(),
                     change.itemKey(), change.version().value());

@@ -19,8 +19,6 @@ public record BatchReport(String namespace, String functionName) {
     /** At most this many rejected/failed records are listed in one line; counts are always complete. */
     public static final int MAX_LISTED_PROBLEMS = 50;
 
-    private static final List<String> COUNTS = List.of("Records", "Applied", "Stale", "Ignored", "Rejected", "Failed");
-
     /**
      * The line for a batch.
      *
@@ -40,26 +38,28 @@ public record BatchReport(String namespace, String functionName) {
         directive.put("Namespace", namespace);
         directive.putArray("Dimensions").addArray().add("FunctionName");
         ArrayNode metrics = directive.putArray("Metrics");
-        COUNTS.forEach(name -> metrics.addObject().put("Name", name).put("Unit", "Count"));
+        metrics.addObject().put("Name", "Records").put("Unit", "Count");
+        for (RecordStatus status : RecordStatus.values()) {
+            metrics.addObject().put("Name", status.metricName()).put("Unit", "Count");
+        }
         metrics.addObject().put("Name", "DurationMs").put("Unit", "Milliseconds");
         if (maxLagMs != null) {
             metrics.addObject().put("Name", "LagMs").put("Unit", "Milliseconds");
         }
         root.put("FunctionName", functionName);
-        root.put("level", failedOrRejected(outcomes) ? "WARN" : "INFO");
+        root.put("level", outcomes.stream().anyMatch(o -> o.status().isProblem()) ? "WARN" : "INFO");
         root.put("message", "batch processed");
         root.put("input", kind.name());
         root.put("Records", outcomes.size());
-        for (String status : List.of("applied", "stale", "ignored", "rejected", "failed")) {
-            root.put(Character.toUpperCase(status.charAt(0)) + status.substring(1),
-                    outcomes.stream().filter(o -> o.status().equals(status)).count());
+        for (RecordStatus status : RecordStatus.values()) {
+            root.put(status.metricName(), outcomes.stream().filter(o -> o.status() == status).count());
         }
         root.put("DurationMs", elapsed.toMillis());
         if (maxLagMs != null) {
             root.put("LagMs", maxLagMs);
         }
         ArrayNode problems = root.putArray("problems");
-        outcomes.stream().filter(o -> o instanceof RecordOutcome.Rejected || o instanceof RecordOutcome.Failed)
+        outcomes.stream().filter(o -> o.status().isProblem())
                 .limit(MAX_LISTED_PROBLEMS).forEach(o -> problems.addObject()
                         .put("location", o.location().toString())
                         .put("topic", o.location().topic())
@@ -67,9 +67,5 @@ public record BatchReport(String namespace, String functionName) {
                         .put("offset", o.location().offset())
                         .setAll(new ResponseWriter(mapper).result(o)));
         return root.toString();
-    }
-
-    private static boolean failedOrRejected(List<RecordOutcome> outcomes) {
-        return outcomes.stream().anyMatch(o -> o instanceof RecordOutcome.Rejected || o instanceof RecordOutcome.Failed);
     }
 }

@@ -13,8 +13,8 @@ public sealed interface RecordOutcome {
     /** Where the record came from. */
     RecordLocation location();
 
-    /** Short name used in responses, logs and metrics. */
-    String status();
+    /** How it ended; see {@link RecordStatus} for what that means for the batch. */
+    RecordStatus status();
 
     /**
      * The mutation was applied: the store had an older version, or none.
@@ -24,8 +24,8 @@ public sealed interface RecordOutcome {
      */
     record Applied(int index, RecordLocation location, String itemKey, long version) implements RecordOutcome {
         @Override
-        public String status() {
-            return "applied";
+        public RecordStatus status() {
+            return RecordStatus.APPLIED;
         }
     }
 
@@ -35,16 +35,16 @@ public sealed interface RecordOutcome {
      */
     record Stale(int index, RecordLocation location, String reason) implements RecordOutcome {
         @Override
-        public String status() {
-            return "stale";
+        public RecordStatus status() {
+            return RecordStatus.STALE;
         }
     }
 
     /** Nothing to write: a tombstone, a truncate, a logical message, a heartbeat. */
     record Ignored(int index, RecordLocation location, String reason) implements RecordOutcome {
         @Override
-        public String status() {
-            return "ignored";
+        public RecordStatus status() {
+            return RecordStatus.IGNORED;
         }
     }
 
@@ -54,8 +54,8 @@ public sealed interface RecordOutcome {
      */
     record Rejected(int index, RecordLocation location, RejectReason reason, String detail) implements RecordOutcome {
         @Override
-        public String status() {
-            return "rejected";
+        public RecordStatus status() {
+            return RecordStatus.REJECTED;
         }
     }
 
@@ -65,8 +65,8 @@ public sealed interface RecordOutcome {
      */
     record Failed(int index, RecordLocation location, String reason) implements RecordOutcome {
         @Override
-        public String status() {
-            return "failed";
+        public RecordStatus status() {
+            return RecordStatus.FAILED;
         }
     }
 }

@@ -32,13 +32,6 @@ class ConfluentSinkPayloadTest {
     }
 
     @Test
-    void read_goodElement_itemIdentifierIsTopicPartitionOffset() {
-        InputItem item = read("[" + GOOD + "]").items().get(0);
-
-        assertThat(item.itemIdentifier()).isEqualTo("odoo.public.product_template-2-43822");
-    }
-
-    @Test
     void read_numericTimestamp_isEpochMillis() {
         InputItem.SourceRecord record = sourceRecord(read("[" + GOOD + "]").items().get(0));
 
@@ -117,7 +110,6 @@ class ConfluentSinkPayloadTest {
         assertThat(bad.reason()).contains("element 1 has no \"payload\" object")
                 .contains("Confluent AWS Lambda Sink");
         assertThat(bad.location()).isEqualTo(new RecordLocation("?", "?", "?"));
-        assertThat(bad.itemIdentifier()).isEqualTo("?-?-?");
         assertThat(sourceRecord(items.get(2)).index()).isEqualTo(2);
     }
 
@@ -144,7 +136,6 @@ class ConfluentSinkPayloadTest {
         assertThat(bad.reason()).contains("payload of element 0 lacks [topic, offset]")
                 .doesNotContain("partition]");
         assertThat(bad.location()).isEqualTo(new RecordLocation("?", "3", "?"));
-        assertThat(bad.itemIdentifier()).isEqualTo("?-3-?");
     }
 
     @Test
@@ -153,7 +144,7 @@ class ConfluentSinkPayloadTest {
                 [{"payload":{"topic":"t","partition":null,"offset":9}}]""").items().get(0));
 
         assertThat(bad.reason()).contains("lacks [partition]");
-        assertThat(bad.itemIdentifier()).isEqualTo("t-?-9");
+        assertThat(bad.location()).isEqualTo(new RecordLocation("t", "?", "9"));
     }
 
     @Test
@@ -164,7 +155,7 @@ class ConfluentSinkPayloadTest {
                  {"payload":{"topic":"u","partition":0,"offset":7}}]""").items();
 
         assertThat(items).extracting(InputItem::index).containsExactly(0, 1, 2);
-        assertThat(items).extracting(InputItem::itemIdentifier).containsExactly("t-0-12", "t-1-3", "u-0-7");
+        assertThat(items).extracting(i -> i.location().toString()).containsExactly("t/0@12", "t/1@3", "u/0@7");
     }
 
     @Test
@@ -173,6 +164,5 @@ class ConfluentSinkPayloadTest {
                 [{"payload":{"topic":"t","partition":"4","offset":"99"}}]""").items().get(0));
 
         assertThat(record.location()).isEqualTo(new RecordLocation("t", "4", "99"));
-        assertThat(record.itemIdentifier()).isEqualTo("t-4-99");
     }
 }

@@ -18,7 +18,7 @@ class InputItemTest {
     @Test
     void sourceRecordToString_withRowData_printsOnlyIndexAndLocation() {
         InputItem.SourceRecord record = new InputItem.SourceRecord(3, LOCATION, 1L, parse("{\"id\":987654}"),
-                parse("{\"after\":{\"name\":\"Secret Desk\"}}"), Map.of("h", "header-secret"), "id-1");
+                parse("{\"after\":{\"name\":\"Secret Desk\"}}"), Map.of("h", "header-secret"));
 
         assertThat(record.toString()).isEqualTo("SourceRecord[3 odoo.public.product_template/0@15]")
                 .doesNotContain("987654", "Secret Desk", "header-secret");
@@ -26,7 +26,7 @@ class InputItemTest {
 
     @Test
     void sourceRecord_nullHeaders_emptyMap() {
-        InputItem.SourceRecord record = new InputItem.SourceRecord(0, LOCATION, null, null, null, null, "x");
+        InputItem.SourceRecord record = new InputItem.SourceRecord(0, LOCATION, null, null, null, null);
 
         assertThat(record.headers()).isNotNull().isEmpty();
     }
@@ -34,7 +34,7 @@ class InputItemTest {
     @Test
     void sourceRecord_headers_copiedAndUnmodifiable() {
         Map<String, String> headers = new HashMap<>(Map.of("a", "1"));
-        InputItem.SourceRecord record = new InputItem.SourceRecord(0, LOCATION, null, null, null, headers, "x");
+        InputItem.SourceRecord record = new InputItem.SourceRecord(0, LOCATION, null, null, null, headers);
         headers.put("b", "2");
 
         assertThat(record.headers()).containsOnlyKeys("a");
@@ -44,7 +44,7 @@ class InputItemTest {
     @Test
     void invocation_items_copiedAndUnmodifiable() {
         List<InputItem> items = new ArrayList<>();
-        items.add(new InputItem.Unreadable(0, LOCATION, "x", "bad"));
+        items.add(new InputItem.Unreadable(0, LOCATION, "bad"));
         Invocation invocation = new Invocation(InputKind.CONFLUENT_SINK, items);
         items.clear();
 

@@ -58,12 +58,11 @@ class KafkaEventReaderTest {
     }
 
     @Test
-    void read_record_locationTimestampAndIdentifier() {
+    void read_record_locationAndTimestamp() {
         InputItem.SourceRecord record = sourceRecord(
                 event("aws:kafka", record(15, b64Field("{\"id\":7}"), b64Field(VALUE))).items().get(0));
 
         assertThat(record.location()).isEqualTo(new RecordLocation("odoo.public.product_template", "0", "15"));
-        assertThat(record.itemIdentifier()).isEqualTo("odoo.public.product_template-0-15");
         assertThat(record.timestampMs()).isEqualTo(1709288130123L);
     }
 
@@ -129,7 +128,6 @@ class KafkaEventReaderTest {
         InputItem.Unreadable bad = unreadable(items.get(1));
         assertThat(bad.index()).isEqualTo(1);
         assertThat(bad.reason()).startsWith("record value is not valid base64");
-        assertThat(bad.itemIdentifier()).isEqualTo("odoo.public.product_template-0-16");
         assertThat(bad.location()).isEqualTo(new RecordLocation("odoo.public.product_template", "0", "16"));
         assertThat(sourceRecord(items.get(2)).index()).isEqualTo(2);
     }
@@ -159,8 +157,28 @@ class KafkaEventReaderTest {
                   "b-0":[{"topic":"b","partition":0,"offset":3}]}}""");
 
         assertThat(invocation.items()).extracting(InputItem::index).containsExactly(0, 1, 2, 3);
-        assertThat(invocation.items()).extracting(InputItem::itemIdentifier)
-                .containsExactly("b-1-40", "b-1-41", "a-0-7", "b-0-3");
+        assertThat(invocation.items()).extracting(i -> i.location().toString())
+                .containsExactly("b/1@40", "b/1@41", "a/0@7", "b/0@3");
+    }
+
+    @Test
+    void read_recordWithoutOffset_unreadableNamingTheOffset() {
+        InputItem.Unreadable bad = unreadable(read("""
+                {"eventSource":"aws:kafka","records":{"t-0":[{"topic":"t","partition":0}]}}""").items().get(0));
+
+        assertThat(bad.reason()).isEqualTo("record offset must be a non-negative JSON integer, as in every Kafka "
+                + "event Lambda sends; got nothing");
+        assertThat(bad.location()).isEqualTo(new RecordLocation("t", "0", "?"));
+    }
+
+    @Test
+    void read_partitionAsText_unreadableNamingThePartition() {
+        InputItem.Unreadable bad = unreadable(read("""
+                {"eventSource":"aws:kafka","records":{"t-0":[{"topic":"t","partition":"0","offset":4}]}}""")
+                .items().get(0));
+
+        assertThat(bad.reason()).startsWith("record partition must be a non-negative JSON integer")
+                .endsWith("got a JSON string");
     }
 
     @Test

@@ -63,10 +63,9 @@ class KinesisEventReaderTest {
     }
 
     @Test
-    void read_sequenceNumber_isItemIdentifierAndOffset() {
+    void read_sequenceNumber_isTheOffset() {
         InputItem.SourceRecord record = readOne(",\"data\":\"" + base64(VALUE) + "\"");
 
-        assertThat(record.itemIdentifier()).isEqualTo(SEQUENCE);
         assertThat(record.location().offset()).isEqualTo(SEQUENCE);
         assertThat(record.location().offsetAsLong()).isEqualTo(-1L);
     }
@@ -120,7 +119,6 @@ class KinesisEventReaderTest {
         assertThat(items).extracting(InputItem::index).containsExactly(0, 1, 2);
         assertThat(items.get(0)).isInstanceOf(InputItem.SourceRecord.class);
         InputItem.Unreadable bad = unreadable(items.get(1));
-        assertThat(bad.itemIdentifier()).isEqualTo("102");
         assertThat(bad.reason()).startsWith("record kinesis.data is not valid base64");
         assertThat(bad.location()).isEqualTo(
                 new RecordLocation("odoo.public.product_template", "shardId-000000000006", "102"));
@@ -128,11 +126,20 @@ class KinesisEventReaderTest {
     }
 
     @Test
-    void read_severalRecords_inputOrderAndIdentifiers() {
+    void read_severalRecords_inputOrderAndSequenceNumbers() {
         Invocation invocation = read("{\"Records\":[" + kinesisRecord("3", "") + "," + kinesisRecord("1", "")
                 + "," + kinesisRecord("2", "") + "]}");
 
-        assertThat(invocation.items()).extracting(InputItem::itemIdentifier).containsExactly("3", "1", "2");
+        assertThat(invocation.items()).extracting(i -> i.location().offset()).containsExactly("3", "1", "2");
+    }
+
+    @Test
+    void read_recordWithoutSequenceNumber_unreadableNamingIt() {
+        InputItem.Unreadable bad = unreadable(read("""
+                {"Records":[{"kinesis":{"data":null},"eventID":"shardId-1:5"}]}""").items().get(0));
+
+        assertThat(bad.reason()).startsWith("kinesis.sequenceNumber must be a non-empty string");
+        assertThat(bad.location().offset()).isEqualTo("?");
     }
 
     @Test

@@ -94,9 +94,23 @@ class UpsertCliTest {
     @Test
     void run_badUsage_exitsTwoWithUsage() {
         assertThat(run(Map.of(), InputStream.nullInputStream())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("choose --dry-run").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("choose --dry-run").contains("Usage:");
         assertThat(run(Map.of(), InputStream.nullInputStream(), "--mapping")).isEqualTo(2);
         assertThat(run(Map.of(), InputStream.nullInputStream(), "--frobnicate")).isEqualTo(2);
+    }
+
+    @Test
+    void run_severalProblems_reportsEveryOneThenTheUsage() {
+        int code = run(Map.of(), InputStream.nullInputStream(), "--frobnicate", "--dry-run", "--endpoint",
+                "http://x", "--api-key", "k", "--region", "eu-west-1");
+
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(code).isEqualTo(2);
+        assertThat(text).contains("cdc-appsync: Unknown option: '--frobnicate'")
+                .contains("cdc-appsync: --dry-run sends nothing")
+                .contains("cdc-appsync: --api-key and --region choose two ways")
+                .contains("Usage: bin/cdc-appsync");
+        assertThat(text.indexOf("--frobnicate")).isLessThan(text.indexOf("Usage:"));
     }
 
     @Test

@@ -77,4 +77,44 @@ class HandlerConfigTest {
                 .hasMessageContaining("APPSYNC_GRAPHQL_URL is not set")
                 .hasMessageContaining("AWS_REGION is not set but APPSYNC_AUTH=iam");
     }
+
+    @Test
+    void builder_defaults_areTheRegistryDefaults() {
+        HandlerConfig built = HandlerConfig.builder().requireEndpoint(false).build();
+        HandlerConfig read = HandlerConfig.fromEnvironment(Map.<String, String>of()::get, false);
+
+        assertThat(built.toString()).isEqualTo(read.toString());
+        assertThat(built.requestTimeout()).isEqualTo(read.requestTimeout());
+        assertThat(built.metricsNamespace()).isEqualTo("CdcAppSync");
+    }
+
+    @Test
+    void builder_invalidValues_reportsEveryProblemAtOnce() {
+        HandlerConfig.Builder builder = HandlerConfig.builder().endpoint(URI.create("ftp://x")).concurrency(0)
+                .maxAttempts(21).connectTimeout(Duration.ZERO).baseDelay(Duration.ofSeconds(9))
+                .maxDelay(Duration.ofSeconds(1)).authMode(AuthMode.API_KEY).versionFallback(null);
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(7))
+                .hasMessageContaining("APPSYNC_GRAPHQL_URL: expected an absolute http(s) URL")
+                .hasMessageContaining("PUBLISH_CONCURRENCY (0): expected a whole number from 1 to 256")
+                .hasMessageContaining("RETRY_MAX_ATTEMPTS (21)")
+                .hasMessageContaining("HTTP_CONNECT_TIMEOUT (PT0S): expected a positive duration")
+                .hasMessageContaining("RETRY_BASE_DELAY (PT9S) must not exceed")
+                .hasMessageContaining("APPSYNC_API_KEY is not set but APPSYNC_AUTH=api-key")
+                .hasMessageContaining("VERSION_FALLBACK is not set");
+    }
+
+    @Test
+    void toBuilder_changedValue_keepsTheRestAndChecksAgain() {
+        HandlerConfig config = HandlerConfig.builder().endpoint(URI.create("https://x.example/graphql"))
+                .region("eu-west-1").concurrency(8).build();
+
+        HandlerConfig changed = config.toBuilder().coalesce(false).build();
+
+        assertThat(changed.concurrency()).isEqualTo(8);
+        assertThat(changed.region()).isEqualTo("eu-west-1");
+        assertThat(changed.coalesce()).isFalse();
+        assertThatThrownBy(() -> config.toBuilder().concurrency(300).build()).isInstanceOf(ConfigException.class);
+    }
 }

@@ -62,8 +62,7 @@ final class DecodeSupport {
     }
 
     static SourceRecord record(String topic, String offset, JsonNode key, JsonNode value) {
-        return new SourceRecord(0, new RecordLocation(topic, "0", offset), 1709288130999L, key, value, Map.of(),
-                topic + "-0-" + offset);
+        return new SourceRecord(0, new RecordLocation(topic, "0", offset), 1709288130999L, key, value, Map.of());
     }
 
     static SourceRecord record(JsonNode key, JsonNode value) {

@@ -38,7 +38,7 @@ class DeleteKeyFallbackTest {
         // Line 11 of every fixture setting is the delete of product 3 (SCENARIO.md, step f).
         JsonNode keyNode = key.equals("bytes") ? TextNode.valueOf("AAAAAw==") : null;
         InputItem.SourceRecord record = new InputItem.SourceRecord(0, new RecordLocation(
-                "odoo.public.product_template", "0", "8"), null, keyNode, fixtureValue(setting, 11), Map.of(), "x");
+                "odoo.public.product_template", "0", "8"), null, keyNode, fixtureValue(setting, 11), Map.of());
 
         ChangeEvent event = decoder.decode(record);
         MappedChange change = mapper.map(event);

@@ -185,6 +185,21 @@ class SchemaLogicalTypesTest {
     }
 
     @Test
+    void decode_unreadableColumnValues_rejectionNeverCopiesTheValue() {
+        assertThatThrownBy(() -> column("{\"type\":\"string\",\"name\":\"io.debezium.data.Json\"}",
+                "\"{SecretPrice: 12\""))
+                .isInstanceOf(DecodeException.class).hasMessageNotContaining("SecretPrice");
+        assertThatThrownBy(() -> column("{\"type\":\"bytes\",\"name\":\"org.apache.kafka.connect.data.Decimal\","
+                + "\"parameters\":{\"scale\":\"2\"}}", "\"Secret!!\""))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("a JSON string of 8 characters")
+                .hasMessageNotContaining("Secret");
+        assertThatThrownBy(() -> column("{\"type\":\"string\",\"name\":\"io.debezium.time.ZonedTimestamp\"}",
+                "\"Secret-2024\""))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("DateTimeParseException")
+                .hasMessageNotContaining("Secret");
+    }
+
+    @Test
     void decode_debeziumUuid_staysString() {
         Object uuid = column("{\"type\":\"string\",\"name\":\"io.debezium.data.Uuid\",\"version\":1}",
                 "\"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\"");

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The version rule (Version's Javadoc): the LSN, else the Kafka offset where allowed, else a rejection. */
 class VersionRuleTest {
@@ -72,25 +74,20 @@ class VersionRuleTest {
         assertThat(event.version()).isEqualTo(new Version(42L, Version.Source.KAFKA_OFFSET));
     }
 
-    @Test
-    void decode_lsnZeroNumber_fallsBackToOffset() {
-        ChangeEvent event = decode(KEY, "{\"id\":7,\"__lsn\":0}");
-
-        assertThat(event.version()).isEqualTo(new Version(42L, Version.Source.KAFKA_OFFSET));
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "\"0\"", "\"0/16B3748\"", "12.5", "true", "{\"x\":1}", "\"\""})
+    void decode_lsnPresentButNotAPositiveInteger_rejectedAsMalformedNeverGivenTheOffset(String lsn) {
+        assertThatThrownBy(() -> decode(KEY, "{\"id\":7,\"__lsn\":" + lsn + "}"))
+                .isInstanceOf(DecodeException.class)
+                .hasMessageStartingWith("the LSN (source.lsn, or __lsn on flattened events) is a JSON ")
+                .hasMessageContaining("VERSION_FALLBACK=kafka-offset");
     }
 
     @Test
-    void decode_lsnZeroString_fallsBackToOffsetLikeTheNumber() {
-        ChangeEvent event = decode(KEY, "{\"id\":7,\"__lsn\":\"0\"}");
-
-        assertThat(event.version()).isEqualTo(new Version(42L, Version.Source.KAFKA_OFFSET));
-    }
-
-    @Test
-    void decode_lsnNonNumericString_fallsBackToOffset() {
-        ChangeEvent event = decode(KEY, "{\"id\":7,\"__lsn\":\"0/16B3748\"}");
-
-        assertThat(event.version()).isEqualTo(new Version(42L, Version.Source.KAFKA_OFFSET));
+    void decode_malformedLsn_messageDoesNotCopyTheValue() {
+        assertThatThrownBy(() -> decode(KEY, "{\"op\":\"c\",\"after\":{\"id\":7},\"source\":{\"lsn\":\"Secret-42\"}}"))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("a JSON string of 9 characters")
+                .hasMessageNotContaining("Secret");
     }
 
     @Test

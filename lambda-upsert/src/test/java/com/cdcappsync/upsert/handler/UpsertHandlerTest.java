@@ -118,8 +118,9 @@ class UpsertHandlerTest {
 
         JsonNode answer = invoke(failing, event);
 
-        assertThat(answer.get("batchItemFailures")).extracting(n -> n.get("itemIdentifier").asText())
-                .containsExactly("odoo.public.product_template-0-10", "odoo.public.product_template-0-11");
+        assertThat(answer.get("batchItemFailures")).extracting(n -> n.get("itemIdentifier").toString())
+                .containsExactly("{\"partition\":\"odoo.public.product_template-0\",\"offset\":10}",
+                        "{\"partition\":\"odoo.public.product_template-0\",\"offset\":11}");
     }
 
     @Test

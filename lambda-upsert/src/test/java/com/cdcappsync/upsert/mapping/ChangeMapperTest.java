@@ -123,6 +123,8 @@ class ChangeMapperTest {
         ChangeEvent event = Events.upsert(0, "res_partner", 1, 1, Map.of());
 
         assertThatThrownBy(() -> mapper.map(event)).isInstanceOf(UnknownTableException.class)
+                .isInstanceOfSatisfying(MappingException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MappingException.Kind.UNKNOWN_TABLE))
                 .hasMessageContaining("public.res_partner").hasMessageContaining("mapping file");
     }
 
@@ -137,7 +139,7 @@ class ChangeMapperTest {
 
     @Test
     void map_missingKey_throwsMissingKey() {
-        ChangeEvent event = new ChangeEvent(Events.record(0, 0), "public", "product_category",
+        ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("name", "x"), Set.of(),
                 new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null, null);
 
@@ -148,7 +150,7 @@ class ChangeMapperTest {
 
     @Test
     void map_keyOnlyInRow_usesTheRowValue() {
-        ChangeEvent event = new ChangeEvent(Events.record(0, 0), "public", "product_category",
+        ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("id", 9L, "name", "x"), Set.of(),
                 new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null, null);
 

@@ -160,4 +160,14 @@ class ValueConverterTest {
         assertThatThrownBy(() -> convert(Conversion.INT, ConversionOptions.NONE, "x"))
                 .isInstanceOf(MappingException.class).hasMessageContaining("'int'");
     }
+
+    @Test
+    void convert_wrongValue_messageNeverCopiesTheValue() {
+        assertThatThrownBy(() -> convert(Conversion.BOOLEAN, ConversionOptions.NONE, "SecretFlag"))
+                .isInstanceOf(MappingException.class).hasMessageContaining("a string of 10 characters")
+                .hasMessageNotContaining("Secret");
+        assertThatThrownBy(() -> convert(Conversion.INT, ConversionOptions.NONE, "Secret42"))
+                .isInstanceOf(MappingException.class).hasMessageContaining("NumberFormatException")
+                .hasMessageNotContaining("Secret");
+    }
 }

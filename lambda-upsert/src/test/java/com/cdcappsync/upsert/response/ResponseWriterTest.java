@@ -19,9 +19,9 @@ class ResponseWriterTest {
     private final RecordLocation b = new RecordLocation("odoo.public.product_template", "1", "42");
     private final RecordLocation c = new RecordLocation("odoo.public.product_template", "1", "43");
     private final List<InputItem> items = List.of(
-            new InputItem.SourceRecord(0, a, 1_000L, null, null, Map.of(), "odoo.public.product_template-1-41"),
-            new InputItem.Unreadable(1, b, "odoo.public.product_template-1-42", "no payload"),
-            new InputItem.SourceRecord(2, c, null, null, null, Map.of(), "odoo.public.product_template-1-43"));
+            new InputItem.SourceRecord(0, a, 1_000L, null, null, Map.of()),
+            new InputItem.Unreadable(1, b, "no payload"),
+            new InputItem.SourceRecord(2, c, null, null, null, Map.of()));
     private final List<RecordOutcome> outcomes = List.of(
             new RecordOutcome.Applied(0, a, "Product#1", 77),
             new RecordOutcome.Rejected(1, b, RejectReason.MALFORMED, "no payload"),
@@ -46,11 +46,28 @@ class ResponseWriterTest {
     }
 
     @Test
-    void write_eventSourceMapping_listsOnlyFailedRecords() {
+    void write_kafkaEvent_listsOnlyFailedRecordsAsPartitionAndNumericOffset() {
         JsonNode answer = writer.write(InputKind.KAFKA_EVENT, items, outcomes, false);
 
-        assertThat(answer.toString()).isEqualTo(
-                "{\"batchItemFailures\":[{\"itemIdentifier\":\"odoo.public.product_template-1-43\"}]}");
+        assertThat(answer.toString()).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":"
+                + "{\"partition\":\"odoo.public.product_template-1\",\"offset\":43}}]}");
+    }
+
+    @Test
+    void itemIdentifier_kinesis_isTheSequenceNumberAsText() {
+        RecordLocation kinesis = new RecordLocation("stream", "shardId-000000000006",
+                "49590338271490256608559692538361571095921575989136588898");
+
+        assertThat(writer.itemIdentifier(InputKind.KINESIS_EVENT, kinesis).orElseThrow().toString())
+                .isEqualTo("\"49590338271490256608559692538361571095921575989136588898\"");
+    }
+
+    @Test
+    void itemIdentifier_unreadableOffsetOrConfluent_isEmpty() {
+        assertThat(writer.itemIdentifier(InputKind.KAFKA_EVENT, new RecordLocation("t", "0", "?"))).isEmpty();
+        assertThat(writer.itemIdentifier(InputKind.KAFKA_EVENT, new RecordLocation("t", "?", "4"))).isEmpty();
+        assertThat(writer.itemIdentifier(InputKind.KINESIS_EVENT, new RecordLocation("s", "shard", "?"))).isEmpty();
+        assertThat(writer.itemIdentifier(InputKind.CONFLUENT_SINK, a)).isEmpty();
     }
 
     @Test
@@ -58,7 +75,7 @@ class ResponseWriterTest {
         JsonNode answer = writer.write(InputKind.KINESIS_EVENT, items, outcomes, true);
 
         assertThat(answer.get("batchItemFailures")).extracting(n -> n.get("itemIdentifier").asText())
-                .containsExactly("odoo.public.product_template-1-42", "odoo.public.product_template-1-43");
+                .containsExactly("42", "43");
     }
 
     @Test

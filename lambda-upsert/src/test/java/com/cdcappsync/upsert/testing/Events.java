@@ -17,7 +17,7 @@ public final class Events {
 
     public static InputItem.SourceRecord record(int index, long offset) {
         return new InputItem.SourceRecord(index, new RecordLocation("odoo.public.product_template", "0",
-                Long.toString(offset)), 1_700_000_000_000L, null, null, Map.of(), "t-0-" + offset);
+                Long.toString(offset)), 1_700_000_000_000L, null, null, Map.of());
     }
 
     public static ChangeEvent upsert(int index, String table, long id, long version, Map<String, Object> columns) {
@@ -29,12 +29,12 @@ public final class Events {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
         row.putAll(columns);
-        return new ChangeEvent(record(index, index), "public", table, Operation.UPSERT, 'u', Map.of("id", id), row,
+        return new ChangeEvent(record(index, index).ref(), "public", table, Operation.UPSERT, 'u', Map.of("id", id), row,
                 unknown, new Version(version, Version.Source.LSN), 1_700_000_000_000L, null);
     }
 
     public static ChangeEvent delete(int index, String table, long id, long version) {
-        return new ChangeEvent(record(index, index), "public", table, Operation.DELETE, 'd', Map.of("id", id),
+        return new ChangeEvent(record(index, index).ref(), "public", table, Operation.DELETE, 'd', Map.of("id", id),
                 Map.of(), Set.of(), new Version(version, Version.Source.LSN), 1_700_000_000_000L, null);
     }
 

@@ -23,7 +23,7 @@ import net.jqwik.api.Provide;
  * Any delivery of rows' histories, with duplicates, replays and split batches, ends with each item holding its
  * newest version, and the newest version is the last mutation applied to each item.
  */
-class DeliveryOrderProperties {
+class DeliveryOrderPropertiesTest {
 
     private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
 
