@@ -39,7 +39,8 @@ public final class ColdStartHarness {
         System.out.printf("bare JVM start (java -version):        median %d ms, min %d ms%n", median(jvm), min(jvm));
         System.out.printf("JVM start to end of first invocation:  median %d ms, min %d ms (%.1fx the bare JVM)%n",
                 median(firstInvocation), min(firstInvocation), (double) median(firstInvocation) / median(jvm));
-        System.out.printf("same with TieredStopAtLevel=1:         median %d ms, min %d ms%n", median(tiered), min(tiered));
+        System.out.printf("same with TieredStopAtLevel=1:         median %d ms, min %d ms%n", median(tiered),
+                min(tiered));
     }
 
     static long[] times(int runs, List<String> command, File stdin) throws Exception {

@@ -41,7 +41,8 @@ public final class EndToEndHarness {
                      stack.apiKey(), Duration.ofSeconds(10))) {
             SubscriptionSpec upserts = SubscriptionSpec.forMappings(stack.mappings())
                     .stream().filter(s -> s.field().equals("onUpsertProduct")).findFirst().orElseThrow();
-            subscriber.subscribe(upserts.query(), Json.MAPPER.createObjectNode(), upserts.field(), Duration.ofSeconds(10));
+            subscriber.subscribe(upserts.query(), Json.MAPPER.createObjectNode(), upserts.field(),
+                    Duration.ofSeconds(10));
             LambdaInvoker invoker = new LambdaInvoker(stack.invokeUrl(), Duration.ofSeconds(30));
             long[] endToEnd = new long[changes];
             long[] invokeOnly = new long[changes];
@@ -61,7 +62,8 @@ public final class EndToEndHarness {
                     invokeOnly[i] = invoked - start;
                 }
             }
-            System.out.printf("changes=%d (after %d warm-up), one record per invocation, one subscriber%n", changes, warmup);
+            System.out.printf("changes=%d (after %d warm-up), one record per invocation, one subscriber%n", changes,
+                    warmup);
             print("invoke -> subscriber message", endToEnd);
             print("invoke round trip alone      ", invokeOnly);
             coldStartAgainst(stack);

@@ -64,7 +64,8 @@ public final class PrimingHarness {
     }
 
     private static void child(boolean prime) throws Exception {
-        JsonNode sample = Json.MAPPER.readTree(Files.readAllBytes(Path.of("lambda-upsert/samples/odoo-product-changes.json")));
+        Path samplePath = Path.of("lambda-upsert/samples/odoo-product-changes.json");
+        JsonNode sample = Json.MAPPER.readTree(Files.readAllBytes(samplePath));
         try (UpsertPipeline pipeline = UpsertPipeline.builder()
                 .config(HandlerConfig.fromEnvironment(System::getenv, true)).log(line -> { }).build()) {
             long primeStart = System.nanoTime();

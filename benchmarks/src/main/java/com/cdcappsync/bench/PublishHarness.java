@@ -75,9 +75,11 @@ public final class PublishHarness {
         double l = medianMillis(loop);
         System.out.printf("records=%d keys=%d server delay=%d ms%n", RECORDS, KEYS, DELAY.toMillis());
         System.out.printf("baseline loop (one mutation at a time, %d mutations): median %.0f ms%n", RECORDS, l);
-        System.out.printf("publisher, coalescing (default):  median %.1f ms, %d mutations, %.1fx faster than the loop%n",
+        System.out.printf("publisher, coalescing (default):  median %.1f ms, %d mutations,"
+                + " %.1fx faster than the loop%n",
                 p, requests, l / p);
-        System.out.printf("publisher, no coalescing:         median %.1f ms, %d mutations, %.1fx faster; per-key order kept: %s%n",
+        System.out.printf("publisher, no coalescing:         median %.1f ms, %d mutations,"
+                + " %.1fx faster; per-key order kept: %s%n",
                 u, RECORDS, l / u, orderKept);
         System.out.printf("goal (>= 10x, mutations == distinct keys): %s%n",
                 l / p >= 10 && requests == KEYS ? "met" : "NOT met");

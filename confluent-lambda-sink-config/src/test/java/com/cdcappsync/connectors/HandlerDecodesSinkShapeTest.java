@@ -5,9 +5,7 @@ import static com.cdcappsync.connectors.Configs.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.mapping.MappedChange;
-import com.cdcappsync.upsert.response.RecordOutcome;
 import com.cdcappsync.upsert.response.RecordStatus;
-import com.cdcappsync.upsert.response.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -75,7 +75,8 @@ class TablesAndApiTest {
         long expected = Instant.now().plus(Duration.ofDays(365)).getEpochSecond();
         // The template was synthesized moments before `expected` was taken, and CDK rounds the expiry:
         // allow a day below and an hour above, not a second.
-        assertThat(expires).isBetween(expected - Duration.ofDays(1).toSeconds(), expected + Duration.ofHours(1).toSeconds());
+        assertThat(expires).isBetween(expected - Duration.ofDays(1).toSeconds(),
+                expected + Duration.ofHours(1).toSeconds());
         assertThat(synth.only("AWS::AppSync::ApiKey").path("Properties").path("ApiId").path("Fn::GetAtt").get(0)
                 .asText()).isEqualTo(synth.onlyId("AWS::AppSync::GraphQLApi"));
     }

@@ -118,7 +118,8 @@ public final class UpsertPipeline implements AutoCloseable {
             JsonNode invocation = Json.MAPPER.readTree(in);
             BatchResult result = processor.withPublisher(keepOnly).process(invocation);
             responses.write(result.kind(), result.invocation().items(), result.outcomes(), failOnRejected);
-            report.line(Json.MAPPER, result.kind(), result.outcomes(), result.elapsed(), result.maxLagMs(), clock.millis());
+            report.line(Json.MAPPER, result.kind(), result.outcomes(), result.elapsed(), result.maxLagMs(),
+                    clock.millis());
             String signing = client == null || kept.isEmpty() ? "no client to prime"
                     : client.prime(new GraphQlRequest(kept.getFirst().query(), kept.getFirst().variables()));
             return "primed: " + result.outcomes().size() + " records, " + kept.size() + " mutations; signing: "

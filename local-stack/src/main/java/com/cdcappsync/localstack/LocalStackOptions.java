@@ -277,7 +277,8 @@ public final class LocalStackOptions {
             checkPort("invoke port", invokePort);
             checkPort("web port", webPort);
             if (apiKey == null || apiKey.isBlank()) {
-                throw new IllegalArgumentException("API key must not be blank; pass --simulator-api-key KEY or keep the default");
+                throw new IllegalArgumentException(
+                        "API key must not be blank; pass --simulator-api-key KEY or keep the default");
             }
             if (functionName == null || !functionName.matches("[A-Za-z0-9_-]{1,64}")) {
                 throw new IllegalArgumentException("function name must be 1-64 letters, digits, '-' or '_' "

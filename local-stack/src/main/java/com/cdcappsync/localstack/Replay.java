@@ -100,7 +100,8 @@ final class Replay {
                 problems.add("unexpected message " + event.field() + " " + got + " (no applied change for it)");
             }
         }
-        missing.forEach(m -> problems.add("no subscription message for " + m + " within " + timeout.toSeconds() + " s"));
+        missing.forEach(m -> problems.add("no subscription message for " + m + " within " + timeout.toSeconds()
+                + " s"));
         if (problems.isEmpty()) {
             out.println("verified: the subscriber received all " + expected.size() + " applied change(s), each "
                     + "with every selected field");
@@ -142,7 +143,8 @@ final class Replay {
                     + payload.path("offset").asText();
             String what = status.equals("applied")
                     ? outcome.path("item").asText() + " v" + outcome.path("version").asLong()
-                    : outcome.path("reason").asText() + (outcome.has("detail") ? ": " + outcome.get("detail").asText() : "");
+                    : outcome.path("reason").asText() + (outcome.has("detail") ? ": " + outcome.get("detail")
+                            .asText() : "");
             out.printf("  %-40s %-8s %s%n", location, status, what);
             if (status.equals("applied")) {
                 applied.add(new Expected(outcome.path("item").asText(), outcome.path("version").asLong()));

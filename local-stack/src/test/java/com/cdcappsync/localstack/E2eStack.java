@@ -132,7 +132,8 @@ final class E2eStack implements AutoCloseable {
     }
 
     private static boolean isCategory(RealtimeClient.Event event, int id) {
-        return "onUpsertCategory".equals(event.field()) && event.payload().path("id").asText().equals(Integer.toString(id));
+        return "onUpsertCategory".equals(event.field()) && event.payload().path("id").asText()
+                .equals(Integer.toString(id));
     }
 
     /** A query or mutation with the API key, as a website sends it. */

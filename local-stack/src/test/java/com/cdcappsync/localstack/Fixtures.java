@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real Debezium fixtures of {@code lambda-upsert/src/test/resources/fixtures/debezium/<setting>/confluent-object.json}
+ * The real Debezium fixtures of
+ * {@code lambda-upsert/src/test/resources/fixtures/debezium/<setting>/confluent-object.json}
  * (see SCENARIO.md there: line N of its index is element N-1), sliced into single Confluent sink records, with
  * the few hand-made variations the tests need (another row id, so that tests of one class do not share rows).
  */

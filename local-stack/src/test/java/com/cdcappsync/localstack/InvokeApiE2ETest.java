@@ -125,7 +125,8 @@ class InvokeApiE2ETest extends StackPerClassTest {
         URI url = e2e.stack.invokeUrl();
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url)
-                .POST(HttpRequest.BodyPublishers.ofString("[{\"payload\":")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"payload\":")).build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Amz-Function-Error")).contains("Unhandled");

@@ -25,7 +25,8 @@ class ReadmeCommandLineTest {
     @Test
     void readmes_everyOptionOfEveryDocumentedCommand_isAnOptionOfTheParser() throws Exception {
         Set<String> documented = new TreeSet<>();
-        for (Path readme : new Path[] {repository().resolve("README.md"), repository().resolve("local-stack/README.md")}) {
+        for (Path readme : new Path[] {repository().resolve("README.md"), repository()
+                .resolve("local-stack/README.md")}) {
             Matcher command = Pattern.compile("bin/local-stack([^\\n`#]*)").matcher(Files.readString(readme));
             while (command.find()) {
                 Matcher option = OPTION.matcher(command.group(1));

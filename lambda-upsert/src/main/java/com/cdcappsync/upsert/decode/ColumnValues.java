@@ -107,7 +107,9 @@ final class ColumnValues {
         return decimal(column, value.get("value"), value.get("scale").asInt());
     }
 
-    /** Connect Decimal: base64 of the big-endian two's-complement unscaled value, or a number (decimal.format=NUMERIC). */
+    /**
+     * Connect Decimal: base64 of the big-endian two's-complement unscaled value, or a number (decimal.format=NUMERIC).
+     */
     static BigDecimal decimal(String column, JsonNode value, int scale) {
         if (value.isNumber()) {
             return value.decimalValue();

@@ -33,7 +33,8 @@ final class FlattenedShape {
             throw new DecodeException("field '__op' is '" + opText + "'; expected one of c, u, d, r, t, m");
         }
         if (op == 't' || op == 'm') {
-            return ChangeEvent.ignored(record.ref(), schema, table, op, op == 't' ? "truncate" : "logical decoding message");
+            return ChangeEvent.ignored(record.ref(), schema, table, op, op == 't' ? "truncate"
+                    : "logical decoding message");
         }
         Version version = VersionRule.version(record, row.path("__lsn"), options);
         JsonNode tsNode = row.path("__source_ts_ms");

@@ -107,7 +107,8 @@ public final class ChangeMapper {
         for (String column : table.keyColumns()) {
             Object value = event.key().containsKey(column) ? event.key().get(column) : event.columns().get(column);
             if (value == null) {
-                throw new MappingException(MappingException.Kind.MISSING_KEY, "missing key column '" + column + "' for table '" + table.table()
+                throw new MappingException(MappingException.Kind.MISSING_KEY, "missing key column '" + column
+                        + "' for table '" + table.table()
                         + "': neither the record key nor the row has it; expected key " + table.keyColumns()
                         + " (fix \"key\" in the mapping, or keep the Debezium record key)", null);
             }

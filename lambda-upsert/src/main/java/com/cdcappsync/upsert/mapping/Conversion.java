@@ -23,7 +23,10 @@ public enum Conversion {
     DATE("date"),
     /** Any JSON (parsed from text when needed) as {@code AWSJSON} text. */
     JSON("json"),
-    /** One language from a translation map such as Odoo's jsonb {@code name} (options {@code language}, {@code fallback}). */
+    /**
+     * One language from a translation map such as Odoo's jsonb {@code name} (options {@code language}, {@code
+     * fallback}).
+     */
     TRANSLATION("translation");
 
     private final String configName;

@@ -56,10 +56,12 @@ final class FieldSpecReader {
         return new FieldSpec(field, node.get("column").asText(), conversion, options);
     }
 
-    private static ConversionOptions options(JsonNode node, Conversion conversion, String where, List<String> problems) {
+    private static ConversionOptions options(JsonNode node, Conversion conversion, String where,
+            List<String> problems) {
         Integer scale = null;
         if (node.has("scale")) {
-            if (conversion != Conversion.DECIMAL || !node.get("scale").canConvertToInt() || node.get("scale").asInt() < 0) {
+            JsonNode given = node.get("scale");
+            if (conversion != Conversion.DECIMAL || !given.canConvertToInt() || given.asInt() < 0) {
                 problems.add(where + ": \"scale\" applies to convert=decimal only and must be an integer >= 0");
             } else {
                 scale = node.get("scale").asInt();

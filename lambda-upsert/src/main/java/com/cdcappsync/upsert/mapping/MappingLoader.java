@@ -39,7 +39,8 @@ public final class MappingLoader {
     public Mappings loadDefault() {
         try (InputStream in = MappingLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
-                throw new MappingException(MappingException.Kind.INVALID_MAPPING, "the packaged mapping " + DEFAULT_RESOURCE
+                throw new MappingException(MappingException.Kind.INVALID_MAPPING, "the packaged mapping "
+                        + DEFAULT_RESOURCE
                         + " is missing from the jar", null);
             }
             return parse(mapper.readTree(in), "classpath:" + DEFAULT_RESOURCE);

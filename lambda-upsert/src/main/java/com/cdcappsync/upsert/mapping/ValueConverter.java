@@ -187,7 +187,8 @@ final class ValueConverter {
                 case LocalDateTime t -> t.toInstant(ZoneOffset.UTC);
                 case LocalDate d -> d.atStartOfDay().toInstant(ZoneOffset.UTC);
                 case String s -> parseInstant(s);
-                default -> throw new MappingException("expected a timestamp, got a " + value.getClass().getSimpleName());
+                default -> throw new MappingException(
+                        "expected a timestamp, got a " + value.getClass().getSimpleName());
             };
         }
 

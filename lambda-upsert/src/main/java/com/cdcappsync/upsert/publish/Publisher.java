@@ -65,7 +65,8 @@ public final class Publisher implements AutoCloseable {
         MappedChange newest = ordered.getLast();
         for (MappedChange change : ordered) {
             if (options.coalesce() && change != newest) {
-                outcomes.add(new RecordOutcome.Stale(change.event().record().index(), change.event().record().location(),
+                RecordRef record = change.event().record();
+                outcomes.add(new RecordOutcome.Stale(record.index(), record.location(),
                         "superseded by version " + newest.version() + " of the same item in this batch"));
                 continue;
             }
@@ -88,7 +89,8 @@ public final class Publisher implements AutoCloseable {
             case SendResult.Applied applied -> new RecordOutcome.Applied(record.index(), record.location(),
                     change.itemKey(), change.version().value());
             case SendResult.Stale stale -> new RecordOutcome.Stale(record.index(), record.location(), stale.reason());
-            case SendResult.Failed failed -> new RecordOutcome.Failed(record.index(), record.location(), failed.reason());
+            case SendResult.Failed failed -> new RecordOutcome.Failed(record.index(), record.location(),
+                    failed.reason());
         };
     }
 

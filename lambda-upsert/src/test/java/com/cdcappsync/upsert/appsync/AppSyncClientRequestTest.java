@@ -28,7 +28,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** What goes over the wire: body, headers, HTTP version, API key and SigV4, concurrency. */
 class AppSyncClientRequestTest {
 
-    private static final String QUERY = "mutation Upsert($input: ProductInput!) { upsertProduct(input: $input) { id } }";
+    private static final String QUERY =
+            "mutation Upsert($input: ProductInput!) { upsertProduct(input: $input) { id } }";
     private static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2024-01-02T03:04:05Z"), ZoneOffset.UTC);
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
@@ -123,7 +124,8 @@ class AppSyncClientRequestTest {
 
     @Test
     void execute_iamProvider_askedAgainOnEachRequest() {
-        AtomicReference<AwsCredentials> current = new AtomicReference<>(AwsBasicCredentials.create("AKIDFIRST", SECRET));
+        AtomicReference<AwsCredentials> current = new AtomicReference<>(AwsBasicCredentials.create("AKIDFIRST",
+                SECRET));
         try (AppSyncClient client = client(AppSyncAuth.iam("eu-west-1", current::get))) {
             client.execute(request());
             current.set(AwsBasicCredentials.create("AKIDSECOND", SECRET));

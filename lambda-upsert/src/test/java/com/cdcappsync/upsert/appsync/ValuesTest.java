@@ -75,7 +75,8 @@ class ValuesTest {
     @Test
     void iam_blankRegionOrNullCredentials_rejected() {
         assertThatThrownBy(() -> AppSyncAuth.iam("")).hasMessageContaining("region must not be blank");
-        assertThatThrownBy(() -> AppSyncAuth.iam("eu-west-1", null)).hasMessageContaining("credentials provider must not be null");
+        assertThatThrownBy(() -> AppSyncAuth.iam("eu-west-1", null))
+                .hasMessageContaining("credentials provider must not be null");
     }
 
     @Test

@@ -88,7 +88,8 @@ class UpsertCliTest {
 
         assertThat(code).isEqualTo(1); // categories are not in this mapping: rejected
         assertThat(outLines().getFirst().get("mutation").asText()).startsWith("mutation UpsertItem(");
-        assertThat(outLines().getFirst().get("variables").get("input").get("title").asText()).isEqualTo("Bureau en chêne");
+        assertThat(outLines().getFirst().get("variables").get("input").get("title").asText())
+                .isEqualTo("Bureau en chêne");
     }
 
     @Test

@@ -13,7 +13,8 @@ class SettingsDocumentationTest {
 
     private static List<String> readmeRows() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        String table = readme.substring(readme.indexOf("<!-- settings:start -->"), readme.indexOf("<!-- settings:end -->"));
+        String table = readme.substring(readme.indexOf("<!-- settings:start -->"),
+                readme.indexOf("<!-- settings:end -->"));
         List<String> rows = new ArrayList<>();
         table.lines().filter(l -> l.startsWith("| `")).forEach(rows::add);
         return rows;

@@ -40,7 +40,8 @@ class ChangeEventTest {
         columns.put("name", null);
         Map<String, Object> key = new HashMap<>(Map.of("id", 7L));
         Set<String> unknown = new HashSet<>(Set.of("description"));
-        ChangeEvent event = new ChangeEvent(record(json("{\"id\":7}"), null).ref(), "public", "t", Operation.UPSERT, 'u',
+        ChangeEvent event = new ChangeEvent(record(json("{\"id\":7}"), null).ref(), "public", "t",
+                Operation.UPSERT, 'u',
                 key, columns, unknown, new Version(1, Version.Source.LSN), null, null);
         columns.put("other", 1L);
         key.clear();

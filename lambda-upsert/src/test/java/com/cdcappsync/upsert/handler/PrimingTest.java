@@ -77,7 +77,8 @@ class PrimingTest {
         assertThat(log).singleElement().satisfies(line -> {
             JsonNode json = Json.MAPPER.readTree(line);
             assertThat(json.get("level").asText()).isEqualTo("INFO");
-            assertThat(json.get("message").asText()).isEqualTo("primed: 4 records, 3 mutations; signing: no client to prime");
+            assertThat(json.get("message").asText())
+                    .isEqualTo("primed: 4 records, 3 mutations; signing: no client to prime");
         });
     }
 

@@ -6,7 +6,6 @@ import com.cdcappsync.upsert.testing.ChildJvm;
 import com.cdcappsync.upsert.testing.ContainerCredentialsServer;
 import com.cdcappsync.upsert.testing.RecordingAppSyncServer;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -46,7 +46,8 @@ class UpsertHandlerTest {
 
     private static JsonNode invoke(UpsertHandler handler, JsonNode invocation) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(invocation.toString().getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(new ByteArrayInputStream(invocation.toString().getBytes(StandardCharsets.UTF_8)), out,
+                null);
         return Json.MAPPER.readTree(out.toByteArray());
     }
 

@@ -48,7 +48,8 @@ class ChangeMapperTest {
         MappedChange change = mapper.map(Events.upsert(0, "product_template", 7, 1000,
                 Events.product("{\"en_US\":\"Desk\"}", "1")));
 
-        assertThat(change.query()).startsWith("mutation UpsertProduct($input: ProductInput!) { upsertProduct(input: $input) {")
+        assertThat(change.query())
+                .startsWith("mutation UpsertProduct($input: ProductInput!) { upsertProduct(input: $input) {")
                 .contains(" id ", " name ", " nameTranslations ", " listPrice ", " categoryId ", " writeDate ",
                         " version ", " updatedAt ", " deleted ");
     }
@@ -141,7 +142,8 @@ class ChangeMapperTest {
     void map_missingKey_throwsMissingKey() {
         ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("name", "x"), Set.of(),
-                new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null, null);
+                new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null,
+                        null);
 
         assertThatThrownBy(() -> mapper.map(event)).isInstanceOfSatisfying(MappingException.class,
                 e -> assertThat(e.kind()).isEqualTo(MappingException.Kind.MISSING_KEY))
@@ -152,7 +154,8 @@ class ChangeMapperTest {
     void map_keyOnlyInRow_usesTheRowValue() {
         ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("id", 9L, "name", "x"), Set.of(),
-                new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null, null);
+                new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null,
+                        null);
 
         assertThat(mapper.map(event).id()).isEqualTo("9");
     }

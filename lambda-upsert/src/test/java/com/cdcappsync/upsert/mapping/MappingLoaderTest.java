@@ -61,7 +61,8 @@ class MappingLoaderTest {
                   {"table":"b","type":"B","fields":{}},
                   {"table":"c","type":"C","fields":{"x":{"column":"x","convert":"money"}}, "visibleWhen": []},
                   {"table":"d","type":"D","fields":{"x":{"column":"x","convert":"decimal","scale":-1,"languge":"en"}}},
-                  {"table":"e","type":"E","fields":{"x":{"column":"x","convert":"translation"}},"unmappedColumns":"all"},
+                  {"table":"e","type":"E","fields":{"x":{"column":"x","convert":"translation"}},
+                   "unmappedColumns":"all"},
                   {"table":"e","type":"E2","fields":{"x":{"column":"x","unit":"days"}},"typo":1}
                 ]}""";
 

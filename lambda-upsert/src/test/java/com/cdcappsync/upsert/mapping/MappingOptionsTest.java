@@ -19,7 +19,8 @@ class MappingOptionsTest {
 
     @Test
     void map_compositeKey_joinsKeyColumnsWithHash() throws Exception {
-        ChangeMapper mapper = mapperFor("{\"table\":\"stock\",\"type\":\"Stock\",\"key\":[\"product_id\",\"location_id\"],"
+        ChangeMapper mapper = mapperFor("{\"table\":\"stock\",\"type\":\"Stock\","
+                + "\"key\":[\"product_id\",\"location_id\"],"
                 + "\"fields\":{\"qty\":\"quantity\"}}");
         Map<String, Object> row = new LinkedHashMap<>(Map.of("product_id", 3L, "location_id", 8L, "quantity", 5L));
 
@@ -33,7 +34,8 @@ class MappingOptionsTest {
     void map_unmappedCamelCase_sendsOtherColumnsExceptExcluded() throws Exception {
         ChangeMapper mapper = mapperFor("{\"table\":\"t\",\"type\":\"T\",\"fields\":{\"title\":\"name\"},"
                 + "\"unmappedColumns\":\"camel-case\",\"exclude\":[\"secret_cost\"]}");
-        Map<String, Object> row = new LinkedHashMap<>(Map.of("name", "n", "list_price", new java.math.BigDecimal("1.50"),
+        Map<String, Object> row = new LinkedHashMap<>(Map.of("name", "n", "list_price",
+                new java.math.BigDecimal("1.50"),
                 "secret_cost", 1L));
 
         JsonNode input = mapper.map(Events.upsert(0, "t", 1, 1, row)).variables().get("input");
@@ -74,7 +76,8 @@ class MappingOptionsTest {
 
     @Test
     void map_schemaQualifiedMapping_matchesOnlyItsSchema() throws Exception {
-        ChangeMapper mapper = mapperFor("{\"table\":\"t\",\"schema\":\"shop\",\"type\":\"T\",\"fields\":{\"a\":\"a\"}}");
+        ChangeMapper mapper =
+                mapperFor("{\"table\":\"t\",\"schema\":\"shop\",\"type\":\"T\",\"fields\":{\"a\":\"a\"}}");
 
         assertThat(mapper.mappings().find("shop", "t")).isPresent();
         assertThat(mapper.mappings().find("public", "t")).isEmpty();

@@ -34,7 +34,8 @@ class ValueConverterTest {
         assertThat(convert(Conversion.DECIMAL, ConversionOptions.NONE, new BigDecimal("19.990")).asText())
                 .isEqualTo("19.99");
         assertThat(convert(Conversion.DECIMAL, ConversionOptions.NONE, "12.50").asText()).isEqualTo("12.5");
-        assertThat(convert(Conversion.DECIMAL, ConversionOptions.NONE, new BigDecimal("100")).asText()).isEqualTo("100");
+        assertThat(convert(Conversion.DECIMAL, ConversionOptions.NONE, new BigDecimal("100")).asText())
+                .isEqualTo("100");
     }
 
     @Test
@@ -92,14 +93,16 @@ class ValueConverterTest {
     @Test
     void translation_parsedJsonAndPlainText_areBothAccepted() throws Exception {
         ConversionOptions en = new ConversionOptions(null, false, "en_US", null, TimeUnitOption.AUTO);
-        assertThat(convert(Conversion.TRANSLATION, en, Json.MAPPER.readTree("{\"en_US\":\"Lamp \\\"Arc\\\"\"}")).asText())
+        assertThat(convert(Conversion.TRANSLATION, en, Json.MAPPER.readTree("{\"en_US\":\"Lamp \\\"Arc\\\"\"}"))
+                .asText())
                 .isEqualTo("Lamp \"Arc\"");
         assertThat(convert(Conversion.TRANSLATION, en, "\"plain\"").asText()).isEqualTo("plain");
     }
 
     @Test
     void json_keepsAllTranslationsAsAwsJsonText() throws Exception {
-        JsonNode out = convert(Conversion.JSON, ConversionOptions.NONE, "{\"en_US\":\"Lampe\",\"fr_FR\":\"Lampe été\"}");
+        JsonNode out = convert(Conversion.JSON, ConversionOptions.NONE,
+                "{\"en_US\":\"Lampe\",\"fr_FR\":\"Lampe été\"}");
 
         assertThat(out.isTextual()).isTrue();
         assertThat(Json.MAPPER.readTree(out.asText()).get("fr_FR").asText()).isEqualTo("Lampe été");

@@ -71,7 +71,8 @@ class AppSyncSenderTest {
                 .send(change);
 
         assertThat(((SendResult.Failed) result).reason())
-                .isEqualTo("upsertProduct returned 1 error(s), first: ValidationError: Validation error of type FieldUndefined");
+                .isEqualTo("upsertProduct returned 1 error(s), first: ValidationError:"
+                        + " Validation error of type FieldUndefined");
     }
 
     @Test

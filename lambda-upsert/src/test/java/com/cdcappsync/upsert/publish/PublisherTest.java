@@ -118,7 +118,8 @@ class PublisherTest {
             List<RecordOutcome> outcomes = sorted(publisher.publish(List.of(product(1, 1), product(2, 1),
                     product(3, 1), product(4, 1))));
 
-            assertThat(outcomes).extracting(o -> o.status().label()).containsExactly("applied", "stale", "failed", "failed");
+            assertThat(outcomes).extracting(o -> o.status().label()).containsExactly("applied", "stale", "failed",
+                    "failed");
             assertThat(((RecordOutcome.Failed) outcomes.get(2)).reason()).isEqualTo("HTTP 500 after 5 attempts");
             assertThat(((RecordOutcome.Failed) outcomes.get(3)).reason()).contains("sender bug");
             assertThat(outcomes.getFirst().location().offset()).isEqualTo(Long.toString(outcomes.getFirst().index()));

@@ -38,7 +38,8 @@ class ResponseWriterTest {
         assertThat(first.get("topic").asText()).isEqualTo("odoo.public.product_template");
         assertThat(first.get("partition").isIntegralNumber()).isTrue();
         assertThat(first.get("offset").asLong()).isEqualTo(41);
-        assertThat(first.get("result").toString()).isEqualTo("{\"status\":\"applied\",\"item\":\"Product#1\",\"version\":77}");
+        assertThat(first.get("result").toString())
+                .isEqualTo("{\"status\":\"applied\",\"item\":\"Product#1\",\"version\":77}");
         assertThat(answer.get(1).get("payload").get("result").get("reason").asText()).isEqualTo("malformed");
         assertThat(answer.get(1).get("payload").get("result").get("detail").asText()).isEqualTo("no payload");
         assertThat(answer.get(2).get("payload").get("timestamp").isNull()).isTrue();

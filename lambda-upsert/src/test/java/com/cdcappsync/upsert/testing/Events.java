@@ -29,7 +29,8 @@ public final class Events {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
         row.putAll(columns);
-        return new ChangeEvent(record(index, index).ref(), "public", table, Operation.UPSERT, 'u', Map.of("id", id), row,
+        return new ChangeEvent(record(index, index).ref(), "public", table, Operation.UPSERT, 'u', Map.of("id", id),
+                row,
                 unknown, new Version(version, Version.Source.LSN), 1_700_000_000_000L, null);
     }
 
