@@ -237,6 +237,11 @@ public final class LocalPipeline implements AutoCloseable {
         return connectors.problem();
     }
 
+    /** Whether {@link #close()} has not run yet. */
+    public synchronized boolean isRunning() {
+        return !started.isEmpty();
+    }
+
     /** Stops every part, newest first, and deletes the temporary folder; never throws. */
     @Override
     public synchronized void close() {

@@ -162,6 +162,9 @@ public final class PipelineMain {
     }
 
     private static void stop(LocalPipeline pipeline, PrintStream out) {
+        if (!pipeline.isRunning()) {
+            return;
+        }
         out.println("stopping the local pipeline ...");
         pipeline.close();
         out.println("local pipeline stopped; temporary folder deleted");
