@@ -19,25 +19,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * PostgreSQL's name, price and description; every other product row, and every deleted one, is absent or a
  * tombstone; every category is a live item with PostgreSQL's name.
  */
-final class StoreCheck {
+public final class StoreCheck {
 
     private final Connection db;
     private final DynamoDbClient dynamoDb;
     private final ApiManifest manifest;
 
-    StoreCheck(Connection db, DynamoDbClient dynamoDb, ApiManifest manifest) {
+    public StoreCheck(Connection db, DynamoDbClient dynamoDb, ApiManifest manifest) {
         this.db = db;
         this.dynamoDb = dynamoDb;
         this.manifest = manifest;
     }
 
-    Map<String, AttributeValue> product(int id) {
+    public Map<String, AttributeValue> product(int id) {
         return dynamoDb.getItem(b -> b.tableName(manifest.tableOf("Product").dataSource()).consistentRead(true)
                 .key(Map.of("id", AttributeValue.fromS(Integer.toString(id))))).item();
     }
 
     /** Each difference as a line; empty when the store equals PostgreSQL. */
-    List<String> differences() throws SQLException {
+    public List<String> differences() throws SQLException {
         List<String> differences = new ArrayList<>();
         Map<String, Map<String, AttributeValue>> products = scan("Product");
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
