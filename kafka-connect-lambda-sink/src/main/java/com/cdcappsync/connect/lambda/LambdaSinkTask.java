@@ -92,8 +92,10 @@ public final class LambdaSinkTask extends SinkTask {
             Thread.currentThread().interrupt();
             throw new ConnectException("interrupted while invoking the function", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ConnectException c ? c
-                    : new ConnectException("invoking the function failed: " + e.getCause(), e.getCause());
+            if (e.getCause() instanceof ConnectException connect) {
+                throw connect;
+            }
+            throw new ConnectException("invoking the function failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -114,7 +116,7 @@ public final class LambdaSinkTask extends SinkTask {
         for (int retry = 1; retry <= config.functionErrorRetries()
                 && outcome instanceof FunctionCaller.Outcome.Failed failed; retry++) {
             LOG.warn("function error {} for {} record(s) of {} from offset {}; sending the batch again ({}/{})",
-                    failed.type(), batch.size(), partitionOf(batch.getFirst()), batch.getFirst().kafkaOffset(),
+                    failed.type(), batch.size(), partitionOf(batch.get(0)), batch.get(0).kafkaOffset(),
                     retry, config.functionErrorRetries());
             sleep(pause);
             pause *= 2;
@@ -124,21 +126,21 @@ public final class LambdaSinkTask extends SinkTask {
     }
 
     private void handle(List<SinkRecord> batch, FunctionCaller.Outcome outcome) {
-        switch (outcome) {
-            case FunctionCaller.Outcome.Answered answered -> reportResults(batch, answered.body());
-            case FunctionCaller.Outcome.Failed failed -> {
-                reportError(batch, failed);
-                String what = "function " + config.functionName() + " failed (" + failed.type() + ") for "
-                        + batch.size() + " record(s) of " + partitionOf(batch.getFirst()) + " from offset "
-                        + batch.getFirst().kafkaOffset() + " after " + config.functionErrorRetries() + " retries: "
-                        + abbreviate(failed.body());
-                switch (config.behaviorOnError()) {
-                    case FAIL -> throw new ConnectException(what + ". behavior.on.error=fail stops the task: fix "
-                            + "the cause, then restart the task; the batch is sent again.");
-                    case LOG -> LOG.error("{}; behavior.on.error=log: going on", what);
-                    case IGNORE -> { }
-                }
-            }
+        if (outcome instanceof FunctionCaller.Outcome.Answered answered) {
+            reportResults(batch, answered.body());
+            return;
+        }
+        FunctionCaller.Outcome.Failed failed = (FunctionCaller.Outcome.Failed) outcome;
+        reportError(batch, failed);
+        String what = "function " + config.functionName() + " failed (" + failed.type() + ") for " + batch.size()
+                + " record(s) of " + partitionOf(batch.get(0)) + " from offset " + batch.get(0).kafkaOffset()
+                + " after " + config.functionErrorRetries() + " retries: " + abbreviate(failed.body());
+        switch (config.behaviorOnError()) {
+            case FAIL -> throw new ConnectException(what + ". behavior.on.error=fail stops the task: fix the cause, "
+                    + "then restart the task; the batch is sent again.");
+            case LOG -> LOG.error("{}; behavior.on.error=log: going on", what);
+            case IGNORE -> { }
+            default -> throw new IllegalStateException("unknown behavior " + config.behaviorOnError());
         }
     }
 

@@ -73,18 +73,20 @@ public enum RecordConverter {
         if (data == null) {
             return NullNode.getInstance();
         }
-        JsonNode node = switch (data) {
-            case String text -> JsonNodeFactory.instance.textNode(text);
-            case byte[] bytes -> JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(bytes));
-            case ByteBuffer buffer -> JsonNodeFactory.instance.textNode(
-                    Base64.getEncoder().encodeToString(bytes(buffer)));
-            case Struct struct -> parse(json.fromConnectData(topic, schema, struct));
-            case Map<?, ?> map -> JsonNodeFactory.instance.textNode(parse(json.fromConnectData(topic, null, map))
-                    .toString());
-            case List<?> list -> JsonNodeFactory.instance.textNode(parse(json.fromConnectData(topic, null, list))
-                    .toString());
-            default -> parse(json.fromConnectData(topic, schema, data));
-        };
+        JsonNode node;
+        if (data instanceof String text) {
+            node = JsonNodeFactory.instance.textNode(text);
+        } else if (data instanceof byte[] bytes) {
+            node = JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(bytes));
+        } else if (data instanceof ByteBuffer buffer) {
+            node = JsonNodeFactory.instance.textNode(Base64.getEncoder().encodeToString(bytes(buffer)));
+        } else if (data instanceof Struct struct) {
+            node = parse(json.fromConnectData(topic, schema, struct));
+        } else if (data instanceof Map<?, ?> || data instanceof List<?>) {
+            node = JsonNodeFactory.instance.textNode(parse(json.fromConnectData(topic, null, data)).toString());
+        } else {
+            node = parse(json.fromConnectData(topic, schema, data));
+        }
         if (this == ESCAPED_JSON_KEY_VALUE && !node.isTextual()) {
             return JsonNodeFactory.instance.textNode(node.toString());
         }

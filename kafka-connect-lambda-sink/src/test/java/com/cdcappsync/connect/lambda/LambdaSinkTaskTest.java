@@ -62,7 +62,7 @@ class LambdaSinkTaskTest {
         task.put(List.of(record("odoo.public.product_template", 0, 7, "{\"id\":1}", "{\"op\":\"u\"}")));
 
         assertThat(lambda.calls).hasSize(1);
-        FakeLambda.Call call = lambda.calls.getFirst();
+        FakeLambda.Call call = lambda.calls.get(0);
         assertThat(call.path()).isEqualTo("/2015-03-31/functions/"
                 + "arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Afn%3Alive/invocations");
         assertThat(call.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=AKID/").contains("/lambda/");
@@ -159,7 +159,7 @@ class LambdaSinkTaskTest {
         start(Map.of("aws.lambda.invocation.type", "async"));
         task.put(List.of(record("t", 0, 0, null, "a")));
 
-        assertThat(lambda.calls.getFirst().invocationType()).isEqualTo("Event");
+        assertThat(lambda.calls.get(0).invocationType()).isEqualTo("Event");
     }
 
     @Test
