@@ -253,7 +253,23 @@ public final class LocalPipeline implements AutoCloseable {
                 progress("could not stop " + part + " cleanly: " + e.getMessage());
             }
         }
+        keepLogs();
         deleteRecursively(workDir);
+    }
+
+    private void keepLogs() {
+        if (options.keepLogsIn() == null || !Files.exists(workDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            Files.createDirectories(options.keepLogsIn());
+            for (Path log : paths.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.copy(log, options.keepLogsIn().resolve(workDir.relativize(log).toString().replace('/', '-')),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            progress("could not keep the logs in " + options.keepLogsIn() + ": " + e.getMessage());
+        }
     }
 
     private static void deleteRecursively(Path dir) {

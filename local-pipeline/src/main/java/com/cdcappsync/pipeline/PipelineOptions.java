@@ -28,11 +28,12 @@ import java.util.stream.Stream;
  * @param sinkOverrides     properties put over the rendered Lambda sink config; default none
  * @param startupTimeout    how long each part may take to start; default 120 s
  * @param progress          receives progress lines; default standard output
+ * @param keepLogsIn        a folder the parts' logs are copied to when the pipeline stops; default null (none)
  */
 public record PipelineOptions(RepositoryLayout layout, LocalStackOptions stack, String postgresUrl, Path postgresBin,
                               int postgresPort, int kafkaPort, int connectPort, String kafkaHeap, String connectHeap,
                               Map<String, String> sourceOverrides, Map<String, String> sinkOverrides,
-                              Duration startupTimeout, Consumer<String> progress) {
+                              Duration startupTimeout, Consumer<String> progress, Path keepLogsIn) {
 
     public static final String DEFAULT_KAFKA_HEAP = "320m";
     public static final String DEFAULT_CONNECT_HEAP = "384m";
@@ -84,6 +85,7 @@ public record PipelineOptions(RepositoryLayout layout, LocalStackOptions stack, 
         private Map<String, String> sinkOverrides = Map.of();
         private Duration startupTimeout = Duration.ofSeconds(120);
         private Consumer<String> progress = System.out::println;
+        private Path keepLogsIn;
 
         private Builder() {
         }
@@ -148,6 +150,12 @@ public record PipelineOptions(RepositoryLayout layout, LocalStackOptions stack, 
             return this;
         }
 
+        /** Copies every part's log to {@code dir} when the pipeline stops (the temporary folder is deleted). */
+        public Builder keepLogsIn(Path dir) {
+            this.keepLogsIn = dir;
+            return this;
+        }
+
         public Builder progress(Consumer<String> progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
             return this;
@@ -171,7 +179,7 @@ public record PipelineOptions(RepositoryLayout layout, LocalStackOptions stack, 
             }
             Path bin = postgresUrl != null ? null : postgresBin != null ? postgresBin : findPostgresBin();
             return new PipelineOptions(located, stackOptions, postgresUrl, bin, postgresPort, kafkaPort, connectPort,
-                    kafkaHeap, connectHeap, sourceOverrides, sinkOverrides, startupTimeout, progress);
+                    kafkaHeap, connectHeap, sourceOverrides, sinkOverrides, startupTimeout, progress, keepLogsIn);
         }
 
         /** The newest {@code /usr/lib/postgresql/<version>/bin} with initdb (Debian's layout). */

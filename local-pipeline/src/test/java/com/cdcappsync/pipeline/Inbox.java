@@ -29,7 +29,7 @@ final class Inbox {
 
     /**
      * The first message of {@code field} for item {@code id} that matches, waiting for it up to {@code timeout};
-     * it and every earlier message of that item are consumed.
+     * it and every earlier message of that item (same type, same id) are consumed.
      */
     synchronized Message await(String field, String id, Predicate<JsonNode> matches, Duration timeout)
             throws InterruptedException {
@@ -40,7 +40,7 @@ final class Inbox {
                 Message message = unread.get(i);
                 if (message.field().equals(field) && id.equals(message.item().path("id").asText())
                         && matches.test(message.item())) {
-                    dropItemUpTo(id, i);
+                    dropItemUpTo(field, id, i);
                     return message;
                 }
             }
@@ -58,14 +58,20 @@ final class Inbox {
         }
     }
 
-    private void dropItemUpTo(String id, int index) {
+    /** Drops the message at {@code index} and the earlier ones of the same item (same type and id). */
+    private void dropItemUpTo(String field, String id, int index) {
         Iterator<Message> it = unread.iterator();
         for (int i = 0; i <= index && it.hasNext(); i++) {
             Message message = it.next();
-            if (id.equals(message.item().path("id").asText())) {
+            if (typeOf(message.field()).equals(typeOf(field)) && id.equals(message.item().path("id").asText())) {
                 it.remove();
             }
         }
+    }
+
+    /** {@code onUpsertProduct} and {@code onDeleteProduct} are both about a Product. */
+    private static String typeOf(String field) {
+        return field.replaceFirst("^on(Upsert|Delete)", "");
     }
 
     /** Forgets everything received so far. */

@@ -9,6 +9,8 @@ import com.cdcappsync.localstack.RepositoryLayout;
 import com.cdcappsync.localstack.SubscriptionSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,6 +40,7 @@ class LocalPipelineE2ETest {
     /** Generous, for a loaded CI machine: a change normally arrives well within a second. */
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Path LOGS = Path.of("target", "pipeline-logs");
 
     private final List<String> lambdaLog = new CopyOnWriteArrayList<>();
     private final AtomicInteger fences = new AtomicInteger();
@@ -55,6 +58,7 @@ class LocalPipelineE2ETest {
                 .stack(LocalStackOptions.builder().layout(layout).ephemeralPorts().progress(line -> { })
                         .lambdaLog(lambdaLog::add).build())
                 .sourceOverrides(Map.of("poll.interval.ms", "50"))
+                .keepLogsIn(LOGS)
                 .progress(line -> System.out.println("[pipeline] " + line)).build());
         System.out.println("[pipeline] started in " + pipeline.startTime().toMillis() + " ms");
         var stack = pipeline.stack();
@@ -72,6 +76,9 @@ class LocalPipelineE2ETest {
 
     @AfterAll
     void stop() throws Exception {
+        // Kept for a failure's post-mortem: the pipeline copies the parts' logs there too.
+        Files.createDirectories(LOGS);
+        Files.write(LOGS.resolve("function.log"), lambdaLog);
         try (AutoCloseable p = pipeline; AutoCloseable c = subscriber; AutoCloseable d = db;
              AutoCloseable s = dynamoDb) {
             assertThat(pipeline.problem()).as("a part died or a connector failed").isNull();
