@@ -102,7 +102,8 @@ public final class PipelineLatencyHarness {
             samples.clear();
             log.clear();
             System.out.printf("seeded %d products%n%n", products);
-            System.out.println("rate/s  committed/s  changes  p50 ms  p99 ms  max ms  lag held  function lag p50/p99 ms");
+            System.out.println("rate/s  committed/s  changes  p50 ms  p99 ms  max ms  lag held  "
+                    + "function lag p50/p99 ms");
             for (String rate : settings.get("rates").split(",")) {
                 runRate(driver, samples, log, Integer.parseInt(rate.trim()), settings);
             }

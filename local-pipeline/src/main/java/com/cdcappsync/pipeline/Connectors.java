@@ -121,7 +121,8 @@ final class Connectors {
                 if (failure != null) {
                     String first = failure.lines().findFirst().orElse(failure);
                     return "connector " + name + " FAILED: " + first + System.lineSeparator() + "  restart it: curl -X "
-                            + "POST '" + rest.base() + "connectors/" + name + "/restart?includeTasks=true&onlyFailed=true'";
+                            + "POST '" + rest.base() + "connectors/" + name
+                            + "/restart?includeTasks=true&onlyFailed=true'";
                 }
             }
         }

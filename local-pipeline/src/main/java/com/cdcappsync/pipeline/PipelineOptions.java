@@ -168,7 +168,8 @@ public record PipelineOptions(RepositoryLayout layout, LocalStackOptions stack, 
          */
         public PipelineOptions build() {
             RepositoryLayout located = layout != null ? layout : RepositoryLayout.locate(null);
-            LocalStackOptions stackOptions = stack != null ? stack : LocalStackOptions.builder().layout(located).build();
+            LocalStackOptions stackOptions = stack != null ? stack
+                    : LocalStackOptions.builder().layout(located).build();
             for (String heap : new String[] {kafkaHeap, connectHeap}) {
                 if (heap == null || !heap.matches("\\d+[mMgG]")) {
                     throw new IllegalArgumentException("heap must look like 384m or 1g, got " + heap);

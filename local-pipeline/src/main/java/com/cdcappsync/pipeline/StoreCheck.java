@@ -39,31 +39,29 @@ public final class StoreCheck {
     /** Each difference as a line; empty when the store equals PostgreSQL. */
     public List<String> differences() throws SQLException {
         List<String> differences = new ArrayList<>();
+        products(differences);
+        categories(differences);
+        return differences;
+    }
+
+    private void products(List<String> differences) throws SQLException {
         Map<String, Map<String, AttributeValue>> products = scan("Product");
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
                 "SELECT id, name->>'en_US', list_price, description, active AND sale_ok FROM product_template")) {
             while (rows.next()) {
                 String id = rows.getString(1);
                 Map<String, AttributeValue> item = products.remove(id);
-                boolean visible = rows.getBoolean(5);
-                if (!visible) {
-                    if (item != null && !item.get("deleted").bool()) {
+                boolean live = item != null && !item.get("deleted").bool();
+                if (!rows.getBoolean(5)) {
+                    if (live) {
                         differences.add("product " + id + " is hidden in PostgreSQL but live in the store");
                     }
-                    continue;
-                }
-                if (item == null || item.get("deleted").bool()) {
+                } else if (!live) {
                     differences.add("product " + id + " is live in PostgreSQL but " + (item == null ? "missing"
                             : "a tombstone") + " in the store");
-                    continue;
+                } else {
+                    compareProduct(differences, id, rows, item);
                 }
-                compare(differences, "product " + id + " name", rows.getString(2), text(item, "name"));
-                BigDecimal price = rows.getBigDecimal(3);
-                String stored = text(item, "listPrice");
-                if (price == null ? stored != null : stored == null || price.compareTo(new BigDecimal(stored)) != 0) {
-                    differences.add("product " + id + " listPrice: PostgreSQL " + price + ", store " + stored);
-                }
-                compare(differences, "product " + id + " description", rows.getString(4), text(item, "description"));
             }
         }
         products.forEach((id, item) -> {
@@ -71,12 +69,26 @@ public final class StoreCheck {
                 differences.add("product " + id + " is deleted in PostgreSQL but live in the store");
             }
         });
+    }
+
+    private static void compareProduct(List<String> differences, String id, ResultSet row,
+                                       Map<String, AttributeValue> item) throws SQLException {
+        compare(differences, "product " + id + " name", row.getString(2), text(item, "name"));
+        BigDecimal price = row.getBigDecimal(3);
+        String stored = text(item, "listPrice");
+        if (price == null ? stored != null : stored == null || price.compareTo(new BigDecimal(stored)) != 0) {
+            differences.add("product " + id + " listPrice: PostgreSQL " + price + ", store " + stored);
+        }
+        compare(differences, "product " + id + " description", row.getString(4), text(item, "description"));
+    }
+
+    private void categories(List<String> differences) throws SQLException {
         Map<String, Map<String, AttributeValue>> categories = scan("Category");
         try (Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT id, name FROM product_category")) {
             while (rows.next()) {
                 Map<String, AttributeValue> item = categories.remove(rows.getString(1));
-                if (item == null) {
+                if (item == null || item.get("deleted").bool()) {
                     differences.add("category " + rows.getString(1) + " is missing in the store");
                 } else {
                     compare(differences, "category " + rows.getString(1) + " name", rows.getString(2),
@@ -89,7 +101,6 @@ public final class StoreCheck {
                 differences.add("category " + id + " is not in PostgreSQL but live in the store");
             }
         });
-        return differences;
     }
 
     private static void compare(List<String> differences, String what, String expected, String actual) {
