@@ -1,6 +1,6 @@
 package com.cdcappsync.pipeline;
 
-import com.cdcappsync.localstack.ApiManifest;
+import com.cdcappsync.apimanifest.ApiManifest;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +32,7 @@ public final class StoreCheck {
     }
 
     public Map<String, AttributeValue> product(int id) {
-        return dynamoDb.getItem(b -> b.tableName(manifest.tableOf("Product").dataSource()).consistentRead(true)
+        return dynamoDb.getItem(b -> b.tableName(manifest.tableOfType("Product").dataSource()).consistentRead(true)
                 .key(Map.of("id", AttributeValue.fromS(Integer.toString(id))))).item();
     }
 
@@ -120,7 +120,7 @@ public final class StoreCheck {
 
     private Map<String, Map<String, AttributeValue>> scan(String type) {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        dynamoDb.scanPaginator(b -> b.tableName(manifest.tableOf(type).dataSource()).consistentRead(true))
+        dynamoDb.scanPaginator(b -> b.tableName(manifest.tableOfType(type).dataSource()).consistentRead(true))
                 .items().forEach(item -> items.put(item.get("id").s(), item));
         return items;
     }
