@@ -1,0 +1,96 @@
+package com.cdcappsync.connect.lambda;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * One Invoke call through the AWS SDK's {@link LambdaClient} (SigV4, the SDK's retries of throttling and 5xx),
+ * optionally at an endpoint override. A function error is Lambda's 200 answer with {@code X-Amz-Function-Error}
+ * (AWS Invoke API reference, https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
+ */
+final class FunctionCaller implements AutoCloseable {
+
+    /** What one invocation came to. */
+    sealed interface Outcome {
+        /** The function ran; {@code body} is its answer (empty for async). */
+        record Answered(String body) implements Outcome { }
+
+        /** The function failed ({@code type} from X-Amz-Function-Error) or the call did (type {@code Call}). */
+        record Failed(String type, String body) implements Outcome { }
+    }
+
+    private final LambdaClient client;
+    private final String functionName;
+    private final InvocationType invocationType;
+
+    FunctionCaller(LambdaSinkConfig config) {
+        LambdaClientBuilder builder = LambdaClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(config.socketTimeout()).build())
+                .credentialsProvider(credentials(config));
+        if (config.region() != null) {
+            builder.region(Region.of(config.region()));
+        }
+        if (config.endpointOverride() != null) {
+            builder.endpointOverride(config.endpointOverride());
+        }
+        this.client = builder.build();
+        this.functionName = config.functionName();
+        this.invocationType = config.invocationType() == LambdaSinkConfig.InvocationType.SYNC
+                ? InvocationType.REQUEST_RESPONSE : InvocationType.EVENT;
+    }
+
+    Outcome invoke(byte[] body) {
+        try {
+            InvokeResponse response = client.invoke(b -> b.functionName(functionName).invocationType(invocationType)
+                    .payload(SdkBytes.fromByteArray(body)));
+            String answer = response.payload() == null ? "" : response.payload().asString(StandardCharsets.UTF_8);
+            if (response.functionError() != null) {
+                return new Outcome.Failed(response.functionError(), answer);
+            }
+            return new Outcome.Answered(answer);
+        } catch (SdkException e) {
+            return new Outcome.Failed("Call", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Static keys, else the configured provider. Confluent's default names the SDK v1 chain; the v2
+     * {@link DefaultCredentialsProvider} reads the same sources (environment, profile, container, instance role).
+     */
+    private static AwsCredentialsProvider credentials(LambdaSinkConfig config) {
+        String[] keys = config.staticKeys();
+        if (keys != null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys[0], keys[1]));
+        }
+        String className = config.credentialsProviderClass();
+        if (className == null || className.startsWith("com.amazonaws.auth.DefaultAWSCredentialsProviderChain")
+                || className.equals(DefaultCredentialsProvider.class.getName())) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        try {
+            Class<?> type = Class.forName(className);
+            Method create = type.getMethod("create");
+            return (AwsCredentialsProvider) create.invoke(null);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new org.apache.kafka.common.config.ConfigException(LambdaSinkConfig.CREDENTIALS_PROVIDER, className,
+                    "expected an AWS SDK v2 AwsCredentialsProvider class with a static create() (" + e + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

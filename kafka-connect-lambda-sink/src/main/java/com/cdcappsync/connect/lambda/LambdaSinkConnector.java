@@ -1,0 +1,55 @@
+package com.cdcappsync.connect.lambda;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+
+/**
+ * A stand-in for Confluent's AWS Lambda Sink ({@code io.confluent.connect.aws.lambda.AwsLambdaSinkConnector}),
+ * which cannot be downloaded here: same property names, same invocation body, same ordering and error behaviour
+ * as Confluent documents them, plus an endpoint override. Differences: {@code kafka-connect-lambda-sink/README.md}.
+ */
+public final class LambdaSinkConnector extends SinkConnector {
+
+    static final String VERSION = "0.1.0";
+
+    private Map<String, String> properties;
+
+    @Override
+    public void start(Map<String, String> properties) {
+        new LambdaSinkConfig(properties);
+        this.properties = Map.copyOf(properties);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return LambdaSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (int i = 0; i < maxTasks; i++) {
+            configs.add(properties);
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+        // Nothing held.
+    }
+
+    @Override
+    public ConfigDef config() {
+        return LambdaSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+}

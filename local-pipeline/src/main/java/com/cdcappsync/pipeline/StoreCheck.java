@@ -1,0 +1,128 @@
+package com.cdcappsync.pipeline;
+
+import com.cdcappsync.apimanifest.ApiManifest;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Compares the store (DynamoDB) with PostgreSQL: every product that is active and for sale is a live item with
+ * PostgreSQL's name, price and description; every other product row, and every deleted one, is absent or a
+ * tombstone; every category is a live item with PostgreSQL's name.
+ */
+public final class StoreCheck {
+
+    private final Connection db;
+    private final DynamoDbClient dynamoDb;
+    private final ApiManifest manifest;
+
+    public StoreCheck(Connection db, DynamoDbClient dynamoDb, ApiManifest manifest) {
+        this.db = db;
+        this.dynamoDb = dynamoDb;
+        this.manifest = manifest;
+    }
+
+    public Map<String, AttributeValue> product(int id) {
+        return dynamoDb.getItem(b -> b.tableName(manifest.tableOfType("Product").dataSource()).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS(Integer.toString(id))))).item();
+    }
+
+    /** Each difference as a line; empty when the store equals PostgreSQL. */
+    public List<String> differences() throws SQLException {
+        List<String> differences = new ArrayList<>();
+        products(differences);
+        categories(differences);
+        return differences;
+    }
+
+    private void products(List<String> differences) throws SQLException {
+        Map<String, Map<String, AttributeValue>> products = scan("Product");
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT id, name->>'en_US', list_price, description, active AND sale_ok FROM product_template")) {
+            while (rows.next()) {
+                String id = rows.getString(1);
+                Map<String, AttributeValue> item = products.remove(id);
+                boolean live = item != null && !item.get("deleted").bool();
+                if (!rows.getBoolean(5)) {
+                    if (live) {
+                        differences.add("product " + id + " is hidden in PostgreSQL but live in the store");
+                    }
+                } else if (!live) {
+                    differences.add("product " + id + " is live in PostgreSQL but " + (item == null ? "missing"
+                            : "a tombstone") + " in the store");
+                } else {
+                    compareProduct(differences, id, rows, item);
+                }
+            }
+        }
+        products.forEach((id, item) -> {
+            if (!item.get("deleted").bool()) {
+                differences.add("product " + id + " is deleted in PostgreSQL but live in the store");
+            }
+        });
+    }
+
+    private static void compareProduct(List<String> differences, String id, ResultSet row,
+                                       Map<String, AttributeValue> item) throws SQLException {
+        compare(differences, "product " + id + " name", row.getString(2), text(item, "name"));
+        BigDecimal price = row.getBigDecimal(3);
+        String stored = text(item, "listPrice");
+        if (price == null ? stored != null : stored == null || price.compareTo(new BigDecimal(stored)) != 0) {
+            differences.add("product " + id + " listPrice: PostgreSQL " + price + ", store " + stored);
+        }
+        compare(differences, "product " + id + " description", row.getString(4), text(item, "description"));
+    }
+
+    private void categories(List<String> differences) throws SQLException {
+        Map<String, Map<String, AttributeValue>> categories = scan("Category");
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, name FROM product_category")) {
+            while (rows.next()) {
+                Map<String, AttributeValue> item = categories.remove(rows.getString(1));
+                if (item == null || item.get("deleted").bool()) {
+                    differences.add("category " + rows.getString(1) + " is missing in the store");
+                } else {
+                    compare(differences, "category " + rows.getString(1) + " name", rows.getString(2),
+                            text(item, "name"));
+                }
+            }
+        }
+        categories.forEach((id, item) -> {
+            if (!item.get("deleted").bool()) {
+                differences.add("category " + id + " is not in PostgreSQL but live in the store");
+            }
+        });
+    }
+
+    private static void compare(List<String> differences, String what, String expected, String actual) {
+        if (!Objects.equals(expected, actual)) {
+            differences.add(what + ": PostgreSQL " + abbreviate(expected) + ", store " + abbreviate(actual));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 60 ? text : text.substring(0, 60) + "...(" + text.length() + ")";
+    }
+
+    private static String text(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null || Boolean.TRUE.equals(value.nul()) ? null : value.s();
+    }
+
+    private Map<String, Map<String, AttributeValue>> scan(String type) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        dynamoDb.scanPaginator(b -> b.tableName(manifest.tableOfType(type).dataSource()).consistentRead(true))
+                .items().forEach(item -> items.put(item.get("id").s(), item));
+        return items;
+    }
+
+}

@@ -1,0 +1,43 @@
+package com.cdcappsync.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PipelineMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) throws InterruptedException {
+        return PipelineMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_help_printsUsageAndExitsZero() throws Exception {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--postgres-url URL").contains("--sink KEY=VALUE");
+    }
+
+    @Test
+    void run_unknownOption_exitsTwoNamingIt() throws Exception {
+        assertThat(run("--bogus", "1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --bogus").contains("usage:");
+    }
+
+    @Test
+    void run_badPort_exitsTwoWithTheRange() throws Exception {
+        assertThat(run("--kafka-port", "70000")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kafka-port must be a port, 0 to 65535, got 70000");
+    }
+
+    @Test
+    void run_sourceWithoutEquals_exitsTwoAskingForKeyValue() throws Exception {
+        assertThat(run("--source", "poll.interval.ms")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--source must be KEY=VALUE");
+    }
+}
