@@ -1,5 +1,7 @@
 package com.cdcappsync.connectors;
 
+import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.UsageException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,10 +39,8 @@ public final class RenderConnectorConfig {
                 out.println("wrote " + written.toAbsolutePath().normalize());
             }
             return 0;
-        } catch (RenderOptions.UsageException e) {
-            e.problems().forEach(problem -> err.println("render-connector-config: " + problem));
-            err.print(RenderOptions.usage());
-            return 2;
+        } catch (UsageException e) {
+            return CommandLines.reportUsage("render-connector-config", e, RenderOptions.usage(), err);
         } catch (RenderException e) {
             err.println("render-connector-config: " + e.getMessage());
             return 2;

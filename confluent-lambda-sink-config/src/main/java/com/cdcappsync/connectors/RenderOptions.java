@@ -1,5 +1,7 @@
 package com.cdcappsync.connectors;
 
+import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ public record RenderOptions(Path outputs, String stack, List<ConnectorTemplate> 
 
     /** The usage text ({@code --help}). */
     static String usage() {
-        return new CommandLine(new Arguments()).getUsageMessage();
+        return CommandLines.usage(new Arguments());
     }
 
     /**
@@ -42,10 +43,7 @@ public record RenderOptions(Path outputs, String stack, List<ConnectorTemplate> 
      */
     public static RenderOptions parse(String... args) {
         Arguments parsed = new Arguments();
-        CommandLine commandLine = new CommandLine(parsed);
-        commandLine.getCommandSpec().parser().collectErrors(true);
-        List<String> problems = new ArrayList<>(commandLine.parseArgs(args).errors().stream()
-                .map(Throwable::getMessage).toList());
+        List<String> problems = CommandLines.parse(parsed, args);
         List<ConnectorTemplate> connectors = new ArrayList<>();
         for (String name : parsed.connectors) {
             connector(name).ifPresentOrElse(connectors::add, () -> problems.add("--connector " + name
@@ -65,8 +63,8 @@ public record RenderOptions(Path outputs, String stack, List<ConnectorTemplate> 
                 overrides.put(assignment.substring(0, eq), assignment.substring(eq + 1));
             }
         }
-        if (!problems.isEmpty() && !parsed.help) {
-            throw new UsageException(problems);
+        if (!parsed.help) {
+            CommandLines.failOn(problems);
         }
         if (connectors.isEmpty()) {
             Arrays.stream(ConnectorTemplate.values()).filter(ConnectorTemplate::renderedByDefault)
@@ -78,22 +76,6 @@ public record RenderOptions(Path outputs, String stack, List<ConnectorTemplate> 
 
     private static Optional<ConnectorTemplate> connector(String name) {
         return ConnectorTemplate.byFileStem(name);
-    }
-
-    /** Bad usage: every problem with the command line, found at once. */
-    static final class UsageException extends RenderException {
-        private static final long serialVersionUID = 1L;
-
-        private final List<String> problems;
-
-        UsageException(List<String> problems) {
-            super(String.join("\n", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        List<String> problems() {
-            return problems;
-        }
     }
 
     @Command(name = "render-connector-config", sortOptions = false, usageHelpWidth = 110, separator = " ",

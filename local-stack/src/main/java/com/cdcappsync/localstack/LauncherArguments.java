@@ -1,13 +1,13 @@
 package com.cdcappsync.localstack;
 
+import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.UsageException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -98,23 +98,18 @@ final class LauncherArguments {
      */
     static LauncherArguments parse(String[] args) {
         LauncherArguments parsed = new LauncherArguments();
-        CommandLine commandLine = new CommandLine(parsed);
-        commandLine.getCommandSpec().parser().collectErrors(true);
-        List<String> problems = new ArrayList<>(commandLine.parseArgs(args).errors().stream()
-                .map(Throwable::getMessage).toList());
+        List<String> problems = CommandLines.parse(parsed, args);
         if (parsed.help) {
             return parsed;
         }
         parsed.check(problems);
-        if (!problems.isEmpty()) {
-            throw new UsageException(problems);
-        }
+        CommandLines.failOn(problems);
         return parsed;
     }
 
     /** The {@code --help} text. */
     static String usage() {
-        return new CommandLine(new LauncherArguments()).getUsageMessage();
+        return CommandLines.usage(new LauncherArguments());
     }
 
     private void check(List<String> problems) {
@@ -209,21 +204,5 @@ final class LauncherArguments {
             builder.simulatorOutput(line -> out.println("  [simulator] " + line));
         }
         return builder.build();
-    }
-
-    /** Bad usage: every problem with the command line, found at once. */
-    static final class UsageException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        private final List<String> problems;
-
-        UsageException(List<String> problems) {
-            super(String.join("\n", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        List<String> problems() {
-            return problems;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.cdcappsync.localstack;
 
+import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.UsageException;
 import com.cdcappsync.apimanifest.TableSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,10 +39,8 @@ public final class LocalStackMain {
         LauncherArguments parsed;
         try {
             parsed = LauncherArguments.parse(args);
-        } catch (LauncherArguments.UsageException e) {
-            e.problems().forEach(problem -> err.println("local-stack: " + problem));
-            err.print(LauncherArguments.usage());
-            return 2;
+        } catch (UsageException e) {
+            return CommandLines.reportUsage("local-stack", e, LauncherArguments.usage(), err);
         }
         if (parsed.help()) {
             out.print(LauncherArguments.usage());

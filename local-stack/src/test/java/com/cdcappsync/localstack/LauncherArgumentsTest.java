@@ -3,6 +3,7 @@ package com.cdcappsync.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cdcappsync.cli.UsageException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class LauncherArgumentsTest {
     void parse_severalProblems_reportsEveryOne() {
         assertThatThrownBy(() -> LauncherArguments.parse(new String[] {"--verfy", "--web-port", "70000",
                 "--lambda-mode", "provisioned", "--no-replay", "--verify", "--timeout"}))
-                .isInstanceOfSatisfying(LauncherArguments.UsageException.class, e -> assertThat(e.problems())
+                .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.problems())
                         .hasSize(5)
                         .anySatisfy(p -> assertThat(p).isEqualTo("Unknown option: '--verfy'"))
                         .anySatisfy(p -> assertThat(p).startsWith("Missing required parameter for option '--timeout'"))
@@ -37,7 +38,7 @@ class LauncherArgumentsTest {
     void parse_apiKey_isNotAnOptionOfTheLauncher() {
         // --api-key is bin/cdc-appsync's: the key a client sends. One name, one meaning.
         assertThatThrownBy(() -> LauncherArguments.parse(new String[] {"--api-key", "k"}))
-                .isInstanceOf(LauncherArguments.UsageException.class).hasMessageContaining("Unknown option");
+                .isInstanceOf(UsageException.class).hasMessageContaining("Unknown option");
     }
 
     @Test

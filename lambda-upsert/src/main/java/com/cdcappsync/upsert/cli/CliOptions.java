@@ -1,11 +1,12 @@
 package com.cdcappsync.upsert.cli;
 
+import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.UsageException;
 import com.cdcappsync.upsert.config.Settings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,23 +54,18 @@ final class CliOptions {
      */
     static CliOptions parse(String[] args) {
         CliOptions parsed = new CliOptions();
-        CommandLine commandLine = new CommandLine(parsed);
-        commandLine.getCommandSpec().parser().collectErrors(true);
-        List<String> problems = new ArrayList<>(commandLine.parseArgs(args).errors().stream()
-                .map(Throwable::getMessage).toList());
+        List<String> problems = CommandLines.parse(parsed, args);
         if (parsed.help) {
             return parsed;
         }
         problems.addAll(parsed.problems());
-        if (!problems.isEmpty()) {
-            throw new UsageException(problems);
-        }
+        CommandLines.failOn(problems);
         return parsed;
     }
 
     /** The {@code --help} text. */
     static String usage() {
-        return new CommandLine(new CliOptions()).getUsageMessage();
+        return CommandLines.usage(new CliOptions());
     }
 
     /** Problems with the combination of options, all of them. */
@@ -104,22 +100,6 @@ final class CliOptions {
     private static void put(Map<String, String> env, String key, String value) {
         if (value != null) {
             env.put(key, value);
-        }
-    }
-
-    /** Bad usage: every problem with the command line, found at once. */
-    static final class UsageException extends IllegalArgumentException {
-        private static final long serialVersionUID = 1L;
-
-        private final List<String> problems;
-
-        UsageException(List<String> problems) {
-            super(String.join("\n", problems));
-            this.problems = List.copyOf(problems);
-        }
-
-        List<String> problems() {
-            return problems;
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.cdcappsync.upsert.cli;
 
+import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.UsageException;
 import com.cdcappsync.upsert.BatchResult;
 import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.config.ConfigException;
@@ -43,10 +45,8 @@ public final class UpsertCli {
         CliOptions parsed;
         try {
             parsed = CliOptions.parse(args);
-        } catch (CliOptions.UsageException e) {
-            e.problems().forEach(problem -> err.println("cdc-appsync: " + problem));
-            err.print(CliOptions.usage());
-            return 2;
+        } catch (UsageException e) {
+            return CommandLines.reportUsage("cdc-appsync", e, CliOptions.usage(), err);
         }
         if (parsed.help) {
             out.print(CliOptions.usage());

@@ -1,0 +1,58 @@
+package com.cdcappsync.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The one way the tools of this repository read their command line: a picocli-annotated options object, parsed with
+ * every error collected instead of stopping at the first, then the tool's own checks of how options combine; all
+ * problems go out at once in a {@link UsageException}.
+ */
+public final class CommandLines {
+
+    /** The exit status of bad usage, for every tool. */
+    public static final int USAGE_EXIT_STATUS = 2;
+
+    private CommandLines() {
+    }
+
+    /**
+     * Fills {@code options} (a {@code @Command}/{@code @Option} annotated object) from {@code args}.
+     *
+     * @return picocli's problems (unknown options, missing or malformed values), all of them; empty when none
+     */
+    public static List<String> parse(Object options, String... args) {
+        CommandLine commandLine = new CommandLine(options);
+        commandLine.getCommandSpec().parser().collectErrors(true);
+        return new ArrayList<>(commandLine.parseArgs(args).errors().stream().map(Throwable::getMessage).toList());
+    }
+
+    /**
+     * Throws when any problem was found.
+     *
+     * @throws UsageException listing {@code problems}
+     */
+    public static void failOn(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems);
+        }
+    }
+
+    /** The {@code --help} text of an options object. */
+    public static String usage(Object options) {
+        return new CommandLine(options).getUsageMessage();
+    }
+
+    /**
+     * Prints each problem as {@code tool: problem}, then the usage, on {@code err}.
+     *
+     * @return {@link #USAGE_EXIT_STATUS}
+     */
+    public static int reportUsage(String tool, UsageException problems, String usage, PrintStream err) {
+        problems.problems().forEach(problem -> err.println(tool + ": " + problem));
+        err.print(usage);
+        return USAGE_EXIT_STATUS;
+    }
+}
