@@ -69,6 +69,9 @@ public final class ScaffoldCli implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite entries that differ from what the scaffold writes")
     boolean force;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private PrintStream out = System.out;
 
     public static void main(String[] args) {
@@ -93,7 +96,7 @@ public final class ScaffoldCli implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if ((jdbcUrl == null) == (event == null)) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "give either --jdbc-url with --table, or --event FILE");
         }
         List<TablePlan> plans = new ArrayList<>();
@@ -122,7 +125,7 @@ public final class ScaffoldCli implements Callable<Integer> {
 
     private List<TableInfo> fromDatabase(Set<String> names) {
         if (names.isEmpty()) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--jdbc-url needs at least one --table");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jdbc-url needs at least one --table");
         }
         try (PostgresCatalog catalog = PostgresCatalog.connect(jdbcUrl, user, System.getenv("PGPASSWORD"))) {
             return names.stream().map(name -> catalog.table(schema, name)).toList();
