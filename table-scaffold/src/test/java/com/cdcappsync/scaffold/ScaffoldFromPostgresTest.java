@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,25 @@ class ScaffoldFromPostgresTest {
         Run again = scaffold(files, "--jdbc-url", pg.jdbcUrl(), "--user", "postgres", "--table", "product_tag=Tag");
 
         assertThat(again.out()).contains("scaffold: 0 added, 16 unchanged, 0 differing");
+    }
+
+    @Test
+    void readmeCommand_addsTheTable(@TempDir Path own) throws Exception {
+        String readme = Files.readString(RepositoryFiles.root().resolve("README.md"));
+        String section = readme.substring(readme.indexOf("## Add a table"));
+        String command = section.lines().filter(l -> l.startsWith("bin/cdc-appsync scaffold ")).findFirst()
+                .orElseThrow(() -> new AssertionError("README's \"Add a table\" has no bin/cdc-appsync scaffold line"));
+        List<String> args = new ArrayList<>(List.of(command.substring("bin/cdc-appsync scaffold ".length())
+                .trim().split("\\s+")));
+        args.set(args.indexOf("--jdbc-url") + 1, pg.jdbcUrl()); // the throwaway server instead of localhost:5432
+        args.set(args.indexOf("--user") + 1, "postgres");
+        RepositoryFiles files = RepositoryFiles.copyTo(own);
+
+        Run run = scaffold(files, args.toArray(String[]::new));
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(new MappingLoader(Json.MAPPER).load(files.mapping).find("public", "product_tag")).isPresent();
+        assertThat(ApiManifest.load(own).tableOfType("ProductTag").dataSource()).isEqualTo("ProductTagTable");
     }
 
     @Test
