@@ -73,7 +73,9 @@ class LiveProducts {
   constructor(config, view) {
     this.config = config;
     this.view = view;
-    this.tables = { Product: new VersionedTable(), Category: new VersionedTable(), ProductVariant: new VersionedTable() };
+    this.tables = {
+      Product: new VersionedTable(), Category: new VersionedTable(), ProductVariant: new VersionedTable(),
+    };
     this.variantOwner = new Map(); // variant id -> product id, to re-render the product a deleted variant left
     this.generation = 0;
     this.attempt = 0;

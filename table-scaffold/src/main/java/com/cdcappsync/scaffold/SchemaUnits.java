@@ -28,7 +28,8 @@ final class SchemaUnits {
         String t = plan.typeName();
         List<Block> blocks = new ArrayList<>();
         StringBuilder type = new StringBuilder("type " + t + " " + AUTH + " {\n  id: ID!\n");
-        plan.fields().forEach(f -> type.append("  ").append(f.name()).append(": ").append(f.graphqlType()).append('\n'));
+        plan.fields().forEach(f -> type.append("  ").append(f.name()).append(": ").append(f.graphqlType())
+                .append('\n'));
         type.append("  version: Float!\n  updatedAt: AWSDateTime\n  deleted: Boolean\n}");
         blocks.add(new Block("type", t, "\"\"\"Table " + plan.table().schema() + "." + plan.table().table()
                 + " (written by bin/cdc-appsync scaffold).\"\"\"", type.toString()));
