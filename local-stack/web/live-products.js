@@ -1,25 +1,31 @@
-// The live product page: lists products and categories with the GraphQL queries, keeps them live with the four
-// subscriptions, and never misses or rewinds a change across a reconnect:
+// The live product page: lists products, their variants and categories with the GraphQL queries, keeps them live
+// with the six subscriptions, and never misses or rewinds a change across a reconnect:
 //   1. connect and start every subscription, waiting for each start_ack, while buffering `data` messages;
 //   2. then query the lists (the catch-up: everything written before the subscriptions went live);
 //   3. then apply the buffered messages in version order; from then on apply messages as they come.
 // Every item carries `version` (the change's LSN): a change whose version is not higher than what the page holds
 // for that id (a row, or a tombstone left by a delete) is ignored. Every value is rendered as text (textContent),
-// never as HTML.
+// never as HTML. An unpublished, archived or not-for-sale product arrives as a delete (the mapping's visibleWhen),
+// so the page drops it like any delete; each product row lists its live variants (code and barcode).
 import { RealtimeConnection, listAll, newSubscriptionId } from './appsync.js';
 
 const FIELDS = {
   Product: 'id name nameTranslations descriptionSale description defaultCode listPrice categoryId writeDate '
     + 'version updatedAt deleted',
   Category: 'id name completeName parentId writeDate version updatedAt deleted',
+  ProductVariant: 'id productId defaultCode barcode writeDate version updatedAt deleted',
 };
 const SUBSCRIPTIONS = [
   { field: 'onUpsertProduct', type: 'Product', op: 'upsert' },
   { field: 'onDeleteProduct', type: 'Product', op: 'delete' },
   { field: 'onUpsertCategory', type: 'Category', op: 'upsert' },
   { field: 'onDeleteCategory', type: 'Category', op: 'delete' },
+  { field: 'onUpsertProductVariant', type: 'ProductVariant', op: 'upsert' },
+  { field: 'onDeleteProductVariant', type: 'ProductVariant', op: 'delete' },
 ];
-const LISTS = { Product: 'listProducts', Category: 'listCategories' };
+const LISTS = { Product: 'listProducts', Category: 'listCategories', ProductVariant: 'listProductVariants' };
+// Catch-up order: categories and variants first, so that each product row renders complete.
+const TYPES = ['Category', 'ProductVariant', 'Product'];
 const BACKOFF_MS = { first: 500, max: 30000 };
 
 /** Rows of one type by id, plus tombstones (id -> version of the delete), applying only newer versions. */
@@ -67,7 +73,10 @@ class LiveProducts {
   constructor(config, view) {
     this.config = config;
     this.view = view;
-    this.tables = { Product: new VersionedTable(), Category: new VersionedTable() };
+    this.tables = {
+      Product: new VersionedTable(), Category: new VersionedTable(), ProductVariant: new VersionedTable(),
+    };
+    this.variantOwner = new Map(); // variant id -> product id, to re-render the product a deleted variant left
     this.generation = 0;
     this.attempt = 0;
     this.everLive = false;
@@ -108,11 +117,10 @@ class LiveProducts {
         bySubscription.set(id, spec); // before `start`: its data may follow the start_ack at once
         return connection.subscribe(`subscription { ${spec.field} { ${FIELDS[spec.type]} } }`, {}, id);
       }));
-      const [products, categories] = await Promise.all(
-        ['Product', 'Category'].map((type) => listAll(this.config, LISTS[type], FIELDS[type])));
+      const lists = await Promise.all(TYPES.map((type) => listAll(this.config, LISTS[type], FIELDS[type])));
       if (generation !== this.generation) return;
-      this.tables.Category.replace(categories, (op, item, previous) => this.changed('Category', op, item, previous));
-      this.tables.Product.replace(products, (op, item, previous) => this.changed('Product', op, item, previous));
+      TYPES.forEach((type, i) => this.tables[type].replace(lists[i],
+        (op, item, previous) => this.changed(type, op, item, previous)));
       this.stats.catchUps += 1;
       buffer.sort((a, b) => Number(a.item.version) - Number(b.item.version)).forEach((e) => this.applyEvent(e));
       this.buffer = null;
@@ -155,16 +163,27 @@ class LiveProducts {
 
   changed(type, op, item, previous) {
     if (type === 'Product') {
-      this.view.renderProduct(op, item, this.tables.Category.rows, this.everLive && !sameProduct(previous, item));
+      this.renderProduct(op, item, this.everLive && !sameProduct(previous, item));
+    } else if (type === 'ProductVariant') {
+      const owners = new Set([this.variantOwner.get(item.id), op === 'upsert' ? item.productId : undefined]);
+      if (op === 'upsert') this.variantOwner.set(item.id, item.productId); else this.variantOwner.delete(item.id);
+      for (const owner of owners) {
+        const product = owner === undefined ? undefined : this.tables.Product.rows.get(owner);
+        if (product) this.renderProduct('upsert', product, this.everLive);
+      }
     } else {
       this.view.renderCategory(op, item, this.everLive);
       for (const product of this.tables.Product.rows.values()) {
-        if (product.categoryId === item.id) {
-          this.view.renderProduct('upsert', product, this.tables.Category.rows, false);
-        }
+        if (product.categoryId === item.id) this.renderProduct('upsert', product, false);
       }
     }
     this.stats.lastChange = { type, op, id: item.id, version: item.version ?? null, at: Date.now() };
+  }
+
+  renderProduct(op, product, highlight) {
+    const variants = op === 'delete' ? [] : [...this.tables.ProductVariant.rows.values()]
+      .filter((variant) => variant.productId === product.id);
+    this.view.renderProduct(op, product, this.tables.Category.rows, variants, highlight);
   }
 
   /** Test hook: closes the socket as a dropped network would; with holdReconnect, waits for resumeReconnect(). */
@@ -182,6 +201,14 @@ class LiveProducts {
 
 function sameProduct(a, b) {
   return !!a && ['name', 'listPrice', 'categoryId', 'defaultCode'].every((f) => a[f] === b[f]);
+}
+
+/** "CODE (barcode), CODE", by code then id: what a shop prints next to a product. */
+function variantsText(variants) {
+  return variants
+    .map((v) => ({ id: String(v.id), text: (v.defaultCode ?? '') + (v.barcode ? ` (${v.barcode})` : '') }))
+    .sort((a, b) => a.text.localeCompare(b.text) || a.id.localeCompare(b.id, undefined, { numeric: true }))
+    .map((v) => v.text || `#${v.id}`).join(', ');
 }
 
 /** The DOM side. Every value goes through textContent; ids only into dataset. */
@@ -203,11 +230,11 @@ class View {
     this.el('message').hidden = !text;
   }
 
-  renderProduct(op, item, categories, highlight) {
+  renderProduct(op, item, categories, variants, highlight) {
     const category = categories.get(item.categoryId);
     this.render('products', op, item, highlight, [
       ['name', item.name], ['code', item.defaultCode], ['category', category ? category.name : item.categoryId],
-      ['price', item.listPrice], ['version', item.version],
+      ['price', item.listPrice], ['version', item.version], ['variants', variantsText(variants)],
     ]);
   }
 

@@ -11,11 +11,13 @@ GRANT USAGE ON SCHEMA cdc_appsync TO debezium;
 GRANT SELECT, INSERT, UPDATE ON cdc_appsync.heartbeat TO debezium;
 
 -- Snapshot reads.
-GRANT SELECT ON public.product_template, public.product_category TO debezium;
+GRANT SELECT ON public.product_template, public.product_category, public.product_product TO debezium;
 
 -- DEFAULT is enough for the handler (the primary key identifies deletes); shown here to make the choice visible.
 ALTER TABLE public.product_template REPLICA IDENTITY DEFAULT;
 ALTER TABLE public.product_category REPLICA IDENTITY DEFAULT;
+ALTER TABLE public.product_product REPLICA IDENTITY DEFAULT;
 
 -- The publication Debezium reads (publication.autocreate.mode=disabled: the connector never needs to own tables).
-CREATE PUBLICATION cdc_appsync FOR TABLE public.product_template, public.product_category, cdc_appsync.heartbeat;
+CREATE PUBLICATION cdc_appsync FOR TABLE public.product_template, public.product_category, public.product_product,
+    cdc_appsync.heartbeat;

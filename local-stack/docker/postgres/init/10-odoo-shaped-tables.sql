@@ -22,11 +22,26 @@ CREATE TABLE product_template (
     standard_price   numeric(12, 2),
     active           boolean DEFAULT true,
     sale_ok          boolean DEFAULT true,
+    -- website_sale's column: the mapping's optional visibility rule follows it where it exists.
+    is_published     boolean DEFAULT true,
     categ_id         int REFERENCES product_category (id),
     create_uid       int,
     write_uid        int,
     create_date      timestamp,
     write_date       timestamp
+);
+
+-- Variants: product_tmpl_id cascades on delete as in Odoo (FACTS.md section 4).
+CREATE TABLE product_product (
+    id              serial PRIMARY KEY,
+    product_tmpl_id int NOT NULL REFERENCES product_template (id) ON DELETE CASCADE,
+    default_code    varchar,
+    barcode         varchar UNIQUE,
+    active          boolean DEFAULT true,
+    create_uid      int,
+    write_uid       int,
+    create_date     timestamp,
+    write_date      timestamp
 );
 
 INSERT INTO product_category (name, complete_name, parent_id, write_date) VALUES
@@ -36,3 +51,8 @@ INSERT INTO product_category (name, complete_name, parent_id, write_date) VALUES
 INSERT INTO product_template (name, description_sale, default_code, list_price, standard_price, categ_id, write_date)
 VALUES ('{"en_US": "Desk", "fr_FR": "Bureau"}', '{"en_US": "A sturdy desk"}', 'DESK-001', 12.50, 8.25, 2, now()),
        ('{"en_US": "Chair"}', NULL, 'CHAIR-001', 45.00, 30.00, 1, now());
+
+INSERT INTO product_product (product_tmpl_id, default_code, barcode, write_date) VALUES
+    (1, 'DESK-001-OAK', '5901234123457', now()),
+    (1, 'DESK-001-ASH', '5901234123464', now()),
+    (2, 'CHAIR-001', NULL, now());

@@ -23,11 +23,12 @@ class ApiManifestTest {
     void load_repositoryManifest_tablesResolversAndMutations() {
         ApiManifest manifest = ApiManifest.load(REPOSITORY_SCHEMA);
 
-        assertThat(manifest.tables()).extracting(TableSpec::type).contains("Product", "Category");
+        assertThat(manifest.tables()).extracting(TableSpec::type).containsExactly("Product", "Category",
+                "ProductVariant");
         assertThat(manifest.tables()).extracting(TableSpec::ttlAttribute).containsOnly("expiresAt");
         assertThat(manifest.resolvers()).isNotEmpty();
         assertThat(manifest.mutationFields()).containsExactly("upsertProduct", "deleteProduct", "upsertCategory",
-                "deleteCategory");
+                "deleteCategory", "upsertProductVariant", "deleteProductVariant");
         assertThat(manifest.tableOf("ProductTable")).map(TableSpec::type).contains("Product");
         assertThat(manifest.tableOfType("Category").dataSource()).isEqualTo("CategoryTable");
     }

@@ -90,7 +90,7 @@ class TemplatesTest {
                 entry("value.converter.schemas.enable", "false"),
                 entry("key.converter.schemas.enable", "false"));
         assertThat(config.get("table.include.list").split(","))
-                .contains("public.product_template", "public.product_category");
+                .contains("public.product_template", "public.product_category", "public.product_product");
         assertThat(Long.parseLong(config.get("heartbeat.interval.ms"))).isBetween(1_000L, 300_000L);
         assertThat(config.get("heartbeat.action.query")).startsWith("INSERT INTO cdc_appsync.heartbeat");
         assertThat(config.get("column.exclude.list")).contains("create_uid", "write_uid", "standard_price");
@@ -101,9 +101,10 @@ class TemplatesTest {
         String excluded = value(rendered(ConnectorTemplate.DEBEZIUM_ODOO_SOURCE), "column.exclude.list");
         // The columns the packaged mapping (mappings/odoo-products.json) reads, its visibility rule included.
         List<String> read = List.of("id", "name", "description_sale", "description", "default_code", "list_price",
-                "categ_id", "write_date", "active", "sale_ok", "complete_name", "parent_id");
+                "categ_id", "write_date", "active", "sale_ok", "is_published", "complete_name", "parent_id",
+                "product_tmpl_id", "barcode");
 
-        for (String table : List.of("product_template", "product_category")) {
+        for (String table : List.of("product_template", "product_category", "product_product")) {
             for (String column : read) {
                 assertThat(Arrays.stream(excluded.split(",")).noneMatch(
                         regex -> ("public." + table + "." + column).matches(regex)))

@@ -112,6 +112,7 @@ class ContextOverridesTest {
         assertThatThrownBy(() -> SynthesizedStack.synthesize(workDir,
                 Map.of("tableName.Prodcut", "x-products")))
                 .isInstanceOf(InfraConfigException.class)
-                .hasMessageContaining("tableName.Prodcut names no api.json type (types: Product, Category)");
+                .hasMessageContaining("tableName.Prodcut names no api.json type "
+                        + "(types: Product, Category, ProductVariant)");
     }
 }

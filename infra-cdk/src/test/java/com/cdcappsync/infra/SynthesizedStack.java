@@ -57,11 +57,25 @@ record SynthesizedStack(CdcAppSyncStack stack, Template template, JsonNode json,
      */
     static SynthesizedStack synthesize(Path workDir, Map<String, Object> context,
                                        Consumer<CdcAppSyncStack> customize) {
+        return synthesize(workDir, context, customize, SCHEMA_DIR);
+    }
+
+    /**
+     * @param workDir   a temporary folder for the dummy jar and the cloud assembly
+     * @param context   context values added to (or replacing) {@code cdk.json}'s
+     * @param schemaDir the {@code graphql-schema/} folder to build from (a copy a test changed)
+     */
+    static SynthesizedStack synthesize(Path workDir, Map<String, Object> context, Path schemaDir) {
+        return synthesize(workDir, context, stack -> { }, schemaDir);
+    }
+
+    private static SynthesizedStack synthesize(Path workDir, Map<String, Object> context,
+                                               Consumer<CdcAppSyncStack> customize, Path schemaDir) {
         Map<String, Object> all = new LinkedHashMap<>(cdkJsonContext());
         all.putAll(context);
         App app = new App(AppProps.builder().context(all).outdir(workDir.resolve("cdk.out").toString()).build());
         StackConfig config = StackConfig.fromContext(CdcAppSyncApp.contextOf(app.getNode()));
-        GraphqlSources sources = GraphqlSources.load(SCHEMA_DIR);
+        GraphqlSources sources = GraphqlSources.load(schemaDir);
         CdcAppSyncStack stack = CdcAppSyncApp.build(app,
                 new CdcAppSyncStack.Props(config, sources, dummyLambdaJar(workDir)));
         customize.accept(stack);

@@ -97,6 +97,27 @@ final class Fixtures {
         return record;
     }
 
+    /**
+     * A variant ({@code product_product}) change made from a real product record of a schema-less setting: the same
+     * envelope, source block and LSN handling, with the topic and {@code source.table} of the variant table and the
+     * row holding the variant columns Odoo stores (FACTS.md section 4). The real-Debezium variant fixtures of the
+     * fixture generator are not in every setting yet; this keeps the browser test on one setting.
+     */
+    ObjectNode variant(ObjectNode productRecord, long lsn, int id, int productId, String code, String barcode,
+                       boolean active) {
+        ObjectNode record = withLsn(productRecord, lsn);
+        ObjectNode payload = (ObjectNode) record.get("payload");
+        payload.put("topic", payload.get("topic").asText().replace("product_template", "product_product"));
+        payload.set("key", mapper.createObjectNode().put("id", id));
+        ObjectNode value = (ObjectNode) unwrap(payload.get("value"));
+        ((ObjectNode) value.get("source")).put("table", "product_product");
+        value.putNull("before");
+        value.set("after", mapper.createObjectNode().put("id", id).put("product_tmpl_id", productId)
+                .put("default_code", code).put("barcode", barcode).put("active", active)
+                .put("write_date", 1709366400000000L));
+        return record;
+    }
+
     /** A record with its {@code source.lsn} (the version) set to {@code lsn}; for schema-less settings. */
     static ObjectNode withLsn(ObjectNode record, long lsn) {
         ObjectNode value = (ObjectNode) unwrap(record.path("payload").get("value"));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The live page ({@code local-stack/web/}) in headless Chromium against a real local stack: seeded with the
  * bundled sample (16 real Debezium events), then changed through the Invoke API, as the connector would, with
  * later versions of real fixture records (the sample's setting, schemas off, precise decimals). The page must
- * show each change through its subscription (no reconnect, no catch-up query), remove deleted rows, render
+ * show each change through its subscription (no reconnect, no catch-up query), remove deleted and unpublished
+ * rows, list each product's variants, render
  * markup as text, and after a dropped socket reconnect and catch up by query on changes made while it was away.
  *
  * <p>Each test opens the page afresh and works on products of its own (ids 11 and up; the seed's 1 and 4 are
@@ -90,8 +92,8 @@ class LivePageBrowserE2ETest {
 
     @Test
     void open_showsTheSeededProductsAndCategoriesLive() {
-        assertThat(row("1")).containsExactly("1", "Desk", "DESK-001", "Office desks", "14.00", "26481632");
-        assertThat(row("4")).containsExactly("4", "Lamp \"Arc\"", "LAMP-ARC", "All", "21.50", "26483328");
+        assertThat(row("1")).containsExactly("1", "Desk", "DESK-001", "Office desks", "14.00", "26481632", "");
+        assertThat(row("4")).containsExactly("4", "Lamp \"Arc\"", "LAMP-ARC", "All", "21.50", "26483328", "");
         assertThat(rows("#categories")).containsExactly(
                 List.of("1", "All", "All", "26480456"),
                 List.of("2", "Office desks", "All / Office desks", "26483792"));
@@ -117,7 +119,7 @@ class LivePageBrowserE2ETest {
         System.out.printf("live page latency: the page showed the new price %d ms after the invocation began%n",
                 appliedAt - invokedAt);
         assertThat(row("11")).containsExactly("11", "Desk", "DESK-001", "Office desks", "17.25",
-                Long.toString(LSN + 101));
+                Long.toString(LSN + 101), "");
         assertThat(chromium.driver.findElement(By.cssSelector("#products tr[data-id='11']")).getDomAttribute("class"))
                 .as("the changed row is highlighted").contains("changed");
         chromium.screenshot(screenshots.resolve("live-page-after-update.png"));
@@ -149,6 +151,38 @@ class LivePageBrowserE2ETest {
     }
 
     @Test
+    void variants_areListedUnderTheirProductAndFollowArchiving() {
+        create(16, LSN + 500, "30.00");
+        JsonNode oak = variant(161, 16, "DESK-OAK", "5901234123457", true, LSN + 501);
+        JsonNode ash = variant(162, 16, "DESK-ASH", null, true, LSN + 501);
+
+        assertThat(e2e.invoke(e2e.fixtures.batch(oak, ash))).extracting(r -> r.path("status").asText())
+                .containsExactly("applied", "applied");
+        waitFor("Product#16's two variants", d -> cell("16", 6).equals("DESK-ASH, DESK-OAK (5901234123457)"));
+        chromium.screenshot(screenshots.resolve("live-page-variants.png"));
+
+        JsonNode archived = variant(161, 16, "DESK-OAK", "5901234123457", false, LSN + 502);
+        assertThat(e2e.invoke(e2e.fixtures.batch(archived)).getFirst().path("status").asText()).isEqualTo("applied");
+        waitFor("Product#16 without the archived variant", d -> cell("16", 6).equals("DESK-ASH"));
+    }
+
+    @Test
+    void unpublishedProduct_leavesThePageAndComesBackWhenPublished() {
+        create(17, LSN + 600, "12.00");
+        JsonNode unpublished = Fixtures.laterChange(e2e.fixtures.record(SETTING, PRODUCT_1_TRANSLATION_TOAST, 17),
+                LSN + 601, Map.of("is_published", BooleanNode.FALSE));
+
+        assertThat(e2e.invoke(e2e.fixtures.batch(unpublished)).getFirst().path("status").asText())
+                .isEqualTo("applied");
+        waitFor("Product#17 gone", d -> row("17").isEmpty());
+
+        JsonNode published = Fixtures.laterChange(e2e.fixtures.record(SETTING, PRODUCT_1_TRANSLATION_TOAST, 17),
+                LSN + 602, Map.of("is_published", BooleanNode.TRUE));
+        assertThat(e2e.invoke(e2e.fixtures.batch(published)).getFirst().path("status").asText()).isEqualTo("applied");
+        waitFor("Product#17 back", d -> !row("17").isEmpty());
+    }
+
+    @Test
     void droppedSocket_reconnectsAndCatchesUpOnChangesMadeWhileAway() {
         create(14, LSN + 400, "17.25");
         create(15, LSN + 400, "5.00");
@@ -173,7 +207,7 @@ class LivePageBrowserE2ETest {
         assertThat(script("return window.liveProducts.states.slice(-3)"))
                 .isEqualTo(List.of("live", "reconnecting", "live"));
         assertThat(row("14")).containsExactly("14", "Desk", "DESK-001", "Office desks", "18.40",
-                Long.toString(LSN + 401));
+                Long.toString(LSN + 401), "");
         assertThat(row("15")).isEmpty();
         chromium.screenshot(screenshots.resolve("live-page-after-reconnect.png"));
     }
@@ -203,6 +237,12 @@ class LivePageBrowserE2ETest {
         waitFor("Product#" + id + " at " + price, d -> cell(Integer.toString(id), 4).equals(price));
     }
 
+    /** A variant of product {@code productId}, made from the sample's product insert (see Fixtures#variant). */
+    private JsonNode variant(int id, int productId, String code, String barcode, boolean active, long lsn) {
+        return e2e.fixtures.variant(e2e.fixtures.record(SETTING, PRODUCT_3_INSERT), lsn, id, productId, code, barcode,
+                active);
+    }
+
     private long stat(String name) {
         return ((Number) script("return window.liveProducts.stats." + name)).longValue();
     }
@@ -222,7 +262,7 @@ class LivePageBrowserE2ETest {
         return rows("#products").stream().filter(r -> r.getFirst().equals(id)).findFirst().orElse(List.of());
     }
 
-    /** A product cell's text (1 = name ... 5 = version); empty when the row is missing. */
+    /** A product cell's text (1 = name ... 5 = version, 6 = variants); empty when the row is missing. */
     private String cell(String id, int column) {
         List<String> row = row(id);
         return row.size() > column ? row.get(column) : "";

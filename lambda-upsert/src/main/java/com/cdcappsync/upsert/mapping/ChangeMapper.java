@@ -117,16 +117,24 @@ public final class ChangeMapper {
         return id.toString();
     }
 
-    /** Null when the row is visible, else which rule hid it, e.g. {@code active=false}. */
+    /**
+     * Null when the row is visible, else which rule hid it, e.g. {@code active=false}. An optional rule whose
+     * column the row lacks (the table has no such column) does not apply.
+     */
     private static String hiddenBecause(TableMapping table, ChangeEvent event) {
-        for (Map.Entry<String, Object> rule : table.visibleWhen().entrySet()) {
+        for (Map.Entry<String, VisibilityRule> rule : table.visibleWhen().entrySet()) {
             String column = rule.getKey();
+            boolean unavailable = event.unknownColumns().contains(column);
             if (!event.columns().containsKey(column)) {
+                if (rule.getValue().optional() && !unavailable) {
+                    continue;
+                }
                 throw new MappingException("visibleWhen needs column '" + column + "' but the event for table '"
-                        + table.table() + "' does not carry it" + (event.unknownColumns().contains(column)
-                        ? " (its value is unavailable)" : "") + "; fix visibleWhen in the mapping");
+                        + table.table() + "' does not carry it" + (unavailable ? " (its value is unavailable)"
+                        : "; fix visibleWhen in the mapping, or mark the rule optional ({\"value\": ..., "
+                        + "\"optional\": true}) if some databases lack the column"));
             }
-            if (!matches(event.columns().get(column), rule.getValue())) {
+            if (!matches(event.columns().get(column), rule.getValue().value())) {
                 return column + "=" + event.columns().get(column);
             }
         }

@@ -165,8 +165,8 @@ public final class MappingLoader {
             return value.asText();
         }
 
-        private Map<String, Object> visibleWhen(String label) {
-            Map<String, Object> out = new LinkedHashMap<>();
+        private Map<String, VisibilityRule> visibleWhen(String label) {
+            Map<String, VisibilityRule> out = new LinkedHashMap<>();
             JsonNode rules = node.path("visibleWhen");
             if (rules.isMissingNode() || rules.isNull()) {
                 return out;
@@ -177,14 +177,37 @@ public final class MappingLoader {
                 return out;
             }
             rules.fields().forEachRemaining(e -> {
-                JsonNode v = e.getValue();
-                if (!v.isValueNode()) {
-                    problems.add(label + ": visibleWhen." + e.getKey() + " must be a boolean, number or string");
-                } else {
-                    out.put(e.getKey(), v.isBoolean() ? v.asBoolean() : v.isNumber() ? v.decimalValue() : v.asText());
+                VisibilityRule rule = rule(label + ": visibleWhen." + e.getKey(), e.getValue());
+                if (rule != null) {
+                    out.put(e.getKey(), rule);
                 }
             });
             return out;
+        }
+
+        /** A bare value is a required rule; {@code {"value": v, "optional": true}} applies where the column exists. */
+        private VisibilityRule rule(String where, JsonNode v) {
+            if (v.isValueNode() && !v.isNull()) {
+                return VisibilityRule.required(scalar(v));
+            }
+            if (v.isObject()) {
+                Set<String> unknown = new HashSet<>();
+                v.fieldNames().forEachRemaining(unknown::add);
+                unknown.removeAll(Set.of("value", "optional"));
+                JsonNode value = v.path("value");
+                JsonNode optional = v.path("optional");
+                if (unknown.isEmpty() && value.isValueNode() && !value.isNull()
+                        && (optional.isMissingNode() || optional.isBoolean())) {
+                    return new VisibilityRule(scalar(value), optional.asBoolean(false));
+                }
+            }
+            problems.add(where + " must be a boolean, number or string, or {\"value\": <one of those>, "
+                    + "\"optional\": true|false}, e.g. {\"value\": true, \"optional\": true}");
+            return null;
+        }
+
+        private static Object scalar(JsonNode v) {
+            return v.isBoolean() ? v.asBoolean() : v.isNumber() ? v.decimalValue() : v.asText();
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  * @param keyColumns      the primary-key columns, joined with {@code #} into the id
  * @param idField         the GraphQL field that holds the id
  * @param fields          the mapped fields, in order
- * @param visibleWhen     column → required value; a row failing any is removed from the site
+ * @param visibleWhen     column → rule; a row failing any is removed from the site
  * @param unmapped        what happens to columns no field names
  * @param exclude         columns never sent, whatever {@code unmapped} says
  * @param selection       the fields every mutation asks back (subscribers receive only these)
@@ -29,7 +29,7 @@ import java.util.Set;
 public record TableMapping(String table, String schema, String typeName, String upsertMutation,
                            String deleteMutation, String upsertInputType, String deleteInputType,
                            List<String> keyColumns, String idField, List<FieldSpec> fields,
-                           Map<String, Object> visibleWhen, UnmappedColumns unmapped, Set<String> exclude,
+                           Map<String, VisibilityRule> visibleWhen, UnmappedColumns unmapped, Set<String> exclude,
                            List<String> selection) {
 
     public TableMapping {
@@ -76,7 +76,7 @@ public record TableMapping(String table, String schema, String typeName, String 
         private List<String> keyColumns = List.of("id");
         private String idField = "id";
         private List<FieldSpec> fields = List.of();
-        private Map<String, Object> visibleWhen = Map.of();
+        private Map<String, VisibilityRule> visibleWhen = Map.of();
         private UnmappedColumns unmapped = UnmappedColumns.DROP;
         private Set<String> exclude = Set.of();
         private List<String> extraSelection = List.of();
@@ -135,7 +135,7 @@ public record TableMapping(String table, String schema, String typeName, String 
         }
 
         /** Default none. */
-        public Builder visibleWhen(Map<String, Object> visibleWhen) {
+        public Builder visibleWhen(Map<String, VisibilityRule> visibleWhen) {
             this.visibleWhen = visibleWhen;
             return this;
         }

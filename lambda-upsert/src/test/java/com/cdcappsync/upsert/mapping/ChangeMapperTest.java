@@ -139,6 +139,61 @@ class ChangeMapperTest {
     }
 
     @Test
+    void map_optionalVisibleWhenColumnAbsent_ruleDoesNotApply() {
+        Map<String, Object> row = Events.product("{\"en_US\":\"Desk\"}", "1");
+        row.remove("is_published");
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_template", 1, 1, row));
+
+        assertThat(change.kind()).isEqualTo(MappedChange.Kind.UPSERT);
+    }
+
+    @Test
+    void map_optionalVisibleWhenColumnFalse_becomesDelete() {
+        Map<String, Object> row = Events.product("{\"en_US\":\"Desk\"}", "1");
+        row.put("is_published", false);
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_template", 1, 1, row));
+
+        assertThat(change.kind()).isEqualTo(MappedChange.Kind.DELETE);
+        assertThat(change.note()).isEqualTo("is_published=false");
+    }
+
+    @Test
+    void map_optionalVisibleWhenColumnUnavailable_throws() {
+        Map<String, Object> row = Events.product("{\"en_US\":\"Desk\"}", "1");
+        row.remove("is_published");
+
+        assertThatThrownBy(() -> mapper.map(Events.upsert(0, "product_template", 1, 1, row, Set.of("is_published"))))
+                .isInstanceOf(MappingException.class).hasMessageContaining("its value is unavailable");
+    }
+
+    @Test
+    void map_variant_upsertsCodeBarcodeAndTemplate() {
+        Map<String, Object> row = new LinkedHashMap<>(Map.of("product_tmpl_id", 7L, "default_code", "DESK-OAK",
+                "barcode", "5901234123457", "active", true));
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_product", 21, 10, row));
+
+        assertThat(change.itemKey()).isEqualTo("ProductVariant#21");
+        assertThat(change.mutationField()).isEqualTo("upsertProductVariant");
+        JsonNode input = change.variables().get("input");
+        assertThat(input.get("productId").asText()).isEqualTo("7");
+        assertThat(input.get("defaultCode").asText()).isEqualTo("DESK-OAK");
+        assertThat(input.get("barcode").asText()).isEqualTo("5901234123457");
+    }
+
+    @Test
+    void map_archivedVariant_becomesDelete() {
+        Map<String, Object> row = new LinkedHashMap<>(Map.of("product_tmpl_id", 7L, "active", false));
+
+        MappedChange change = mapper.map(Events.upsert(0, "product_product", 21, 10, row));
+
+        assertThat(change.kind()).isEqualTo(MappedChange.Kind.DELETE);
+        assertThat(change.mutationField()).isEqualTo("deleteProductVariant");
+    }
+
+    @Test
     void map_missingKey_throwsMissingKey() {
         ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("name", "x"), Set.of(),

@@ -19,8 +19,36 @@ class MappingLoaderTest {
 
         TableMapping product = mappings.find("public", "product_template").orElseThrow();
         assertThat(product.typeName()).isEqualTo("Product");
-        assertThat(product.visibleWhen()).containsEntry("active", true).containsEntry("sale_ok", true);
+        assertThat(product.visibleWhen()).containsEntry("active", VisibilityRule.required(true))
+                .containsEntry("sale_ok", VisibilityRule.required(true))
+                .containsEntry("is_published", VisibilityRule.optional(true));
         assertThat(mappings.find("public", "product_category").orElseThrow().typeName()).isEqualTo("Category");
+        TableMapping variant = mappings.find("public", "product_product").orElseThrow();
+        assertThat(variant.typeName()).isEqualTo("ProductVariant");
+        assertThat(variant.visibleWhen()).containsExactly(java.util.Map.entry("active", VisibilityRule.required(true)));
+    }
+
+    @Test
+    void load_visibleWhenObjectRule_readsValueAndOptional(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, "{\"tables\":[{\"table\":\"t\",\"type\":\"T\",\"fields\":{\"a\":\"a\"},"
+                + "\"visibleWhen\":{\"state\":{\"value\":\"sale\",\"optional\":true},\"active\":{\"value\":true}}}]}");
+
+        TableMapping t = loader.load(file).tables().getFirst();
+
+        assertThat(t.visibleWhen()).containsEntry("state", VisibilityRule.optional("sale"))
+                .containsEntry("active", VisibilityRule.required(true));
+    }
+
+    @Test
+    void load_visibleWhenBadRule_namesTheRuleAndTheForm(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, "{\"tables\":[{\"table\":\"t\",\"type\":\"T\",\"fields\":{\"a\":\"a\"},"
+                + "\"visibleWhen\":{\"x\":{\"value\":true,\"optional\":\"yes\"},\"y\":{\"valu\":1}}}]}");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("visibleWhen.x must be").hasMessageContaining("visibleWhen.y must be")
+                .hasMessageContaining("\"optional\": true");
     }
 
     @Test
