@@ -54,7 +54,8 @@ final class AppSyncChecks {
             return Finding.of("appsync.reachable", ok ? Status.OK : Status.FAIL, ok
                     ? "GraphQL endpoint answers with the API key"
                     : "GraphQL endpoint answered " + answer.statusCode() + ": " + abbreviate(answer.body())
-                            + (answer.statusCode() == 401 ? " (key expired or wrong: runbook \"API key rotation\")" : ""),
+                            + (answer.statusCode() == 401
+                                ? " (key expired or wrong: runbook \"API key rotation\")" : ""),
                     new Sample("cdc_doctor_appsync_up", "1 when AppSync answers a query with the API key",
                             Map.of(), ok ? 1 : 0));
         } catch (IOException e) {

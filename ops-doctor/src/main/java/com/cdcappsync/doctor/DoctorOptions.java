@@ -34,20 +34,23 @@ public final class DoctorOptions {
     @Option(names = "--api-id", paramLabel = "ID", description = "the AppSync API id, to read the key's expiry")
     private String apiId;
 
-    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-eu-west-1}", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-eu-west-1}",
+            description = "default: ${DEFAULT-VALUE}")
     private String region;
 
     @Option(names = "--mapping", paramLabel = "FILE", description = "the mapping file whose tables the publication "
             + "must cover (lambda-upsert/src/main/resources/mappings/odoo-products.json)")
     private Path mapping;
 
-    @Option(names = "--slot", defaultValue = "cdc_appsync", description = "replication slot (default: ${DEFAULT-VALUE})")
+    @Option(names = "--slot", defaultValue = "cdc_appsync",
+            description = "replication slot (default: ${DEFAULT-VALUE})")
     private String slot;
 
     @Option(names = "--publication", defaultValue = "cdc_appsync", description = "default: ${DEFAULT-VALUE}")
     private String publication;
 
-    @Option(names = "--heartbeat-table", defaultValue = "cdc_appsync.heartbeat", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--heartbeat-table", defaultValue = "cdc_appsync.heartbeat",
+            description = "default: ${DEFAULT-VALUE}")
     private String heartbeatTable;
 
     @Option(names = "--heartbeat-max-age", defaultValue = "PT5M", description = "ISO-8601 (default: ${DEFAULT-VALUE}; "
