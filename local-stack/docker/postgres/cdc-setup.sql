@@ -10,6 +10,13 @@ CREATE TABLE IF NOT EXISTS cdc_appsync.heartbeat (id int PRIMARY KEY, beat_at ti
 GRANT USAGE ON SCHEMA cdc_appsync TO debezium;
 GRANT SELECT, INSERT, UPDATE ON cdc_appsync.heartbeat TO debezium;
 
+-- Signals (RUNBOOK.md, "Re-snapshot"): an INSERT of an execute-snapshot row here starts an incremental snapshot;
+-- Debezium writes its snapshot window marks here too, hence INSERT. Layout per
+-- https://debezium.io/documentation/reference/stable/configuration/signalling.html
+CREATE TABLE IF NOT EXISTS cdc_appsync.debezium_signal (id varchar(42) PRIMARY KEY, type varchar(32) NOT NULL,
+    data varchar(2048));
+GRANT SELECT, INSERT ON cdc_appsync.debezium_signal TO debezium;
+
 -- Snapshot reads.
 GRANT SELECT ON public.product_template, public.product_category, public.product_product TO debezium;
 
@@ -20,4 +27,4 @@ ALTER TABLE public.product_product REPLICA IDENTITY DEFAULT;
 
 -- The publication Debezium reads (publication.autocreate.mode=disabled: the connector never needs to own tables).
 CREATE PUBLICATION cdc_appsync FOR TABLE public.product_template, public.product_category, public.product_product,
-    cdc_appsync.heartbeat;
+    cdc_appsync.heartbeat, cdc_appsync.debezium_signal;

@@ -103,7 +103,7 @@ class ContextOverridesTest {
 
     @Test
     void alarms_topicGiven_everyAlarmNotifiesIt() {
-        synth.template().resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        synth.template().resourceCountIs("AWS::CloudWatch::Alarm", 6);
         synth.template().allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", List.of(TOPIC)));
     }
 

@@ -103,7 +103,7 @@ class UpsertFunctionTest {
 
     @Test
     void alarms_default_onErrorsThrottlesDeliveryFailuresAndQueueDepth() {
-        synth.template().resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        synth.template().resourceCountIs("AWS::CloudWatch::Alarm", 6);
         for (String metric : List.of("Errors", "Throttles", "DestinationDeliveryFailures")) {
             synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                     "Namespace", "AWS/Lambda", "MetricName", metric, "Threshold", 1,
@@ -115,5 +115,17 @@ class UpsertFunctionTest {
                 "Dimensions", List.of(Map.of("Name", "QueueName",
                         "Value", Map.of("Fn::GetAtt", List.of(synth.onlyId("AWS::SQS::Queue"), "QueueName"))))));
         synth.template().allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", Match.absent()));
+    }
+
+    @Test
+    void alarms_default_onReplicationLagHeldFiveMinutesAndRejectedRecords() {
+        synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "CdcAppSync", "MetricName", "LagMs", "Statistic", "Maximum", "Period", 60,
+                "Threshold", 120_000, "EvaluationPeriods", 5, "DatapointsToAlarm", 5,
+                "ComparisonOperator", "GreaterThanThreshold",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", functionId)))));
+        synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "CdcAppSync", "MetricName", "Rejected", "Statistic", "Sum", "Threshold", 1,
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", functionId)))));
     }
 }

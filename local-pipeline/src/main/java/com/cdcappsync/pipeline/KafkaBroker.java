@@ -81,11 +81,20 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** A KRaft cluster id: 16 random bytes in URL-safe base64 without padding (22 characters). */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /**
+     * Base64url of a random UUID, never starting with '-': kafka-storage's argument parser would read such an id as
+     * an option ("argument --cluster-id/-t: expected one argument", one start in 64); Kafka's own
+     * {@code Uuid.randomUuid()} regenerates for the same reason.
+     */
+    static String clusterId() {
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits());
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     String bootstrapServers() {

@@ -1,10 +1,12 @@
 package com.cdcappsync.infra.constructs;
 
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -17,11 +19,19 @@ import software.constructs.Construct;
 /**
  * Alarms that say a change may not have reached the site: the function failed or was throttled, an
  * asynchronous invocation waits in the on-failure queue, or Lambda could not even put it there. Each fires on a
- * single occurrence within five minutes; missing data is fine (no traffic).
+ * single occurrence within five minutes; missing data is fine (no traffic). Two watch the function's own
+ * metrics: replication lag (LagMs) held high, and rejected records. The function cannot see a stopped connector
+ * (no invocation, no metric): bin/doctor can (RUNBOOK.md).
  */
 public final class OperationalAlarms extends Construct {
 
     private static final Duration PERIOD = Duration.minutes(5);
+    /** The function's own metrics (EMF, lambda-upsert's BatchMetrics): namespace and dimension. */
+    static final String NAMESPACE = "CdcAppSync";
+    /** LagMs (commit in PostgreSQL to the function's run) above this, at its maximum per minute ... */
+    static final double LAG_THRESHOLD_MS = 120_000;
+    /** ... for this many consecutive minutes: a slow or stuck pipeline, not one slow batch. */
+    static final int LAG_MINUTES = 5;
 
     /**
      * @param namePrefix prefix of the alarm names, e.g. {@code cdc-appsync-dev}
@@ -52,6 +62,25 @@ public final class OperationalAlarms extends Construct {
                         MetricOptions.builder().period(PERIOD).statistic("Maximum").build()),
                 "Asynchronous invocations failed after Lambda's retries and wait in the on-failure queue: inspect "
                         + "and redrive them (see infra-cdk/README.md).");
+        Map<String, String> function = Map.of("FunctionName", props.function().getFunctionName());
+        Alarm lag = Alarm.Builder.create(this, "ReplicationLag")
+                .alarmName(namePrefix + "-ReplicationLag")
+                .alarmDescription("Changes reach the function more than " + (long) LAG_THRESHOLD_MS / 1000 + " s "
+                        + "after their commit, for " + LAG_MINUTES + " minutes: the connector is behind or the "
+                        + "function is slow. RUNBOOK.md, \"WAL growth\" and \"A failed task\"; run bin/doctor.")
+                .metric(Metric.Builder.create().namespace(NAMESPACE).metricName("LagMs").dimensionsMap(function)
+                        .statistic("Maximum").period(Duration.minutes(1)).build())
+                .threshold(LAG_THRESHOLD_MS)
+                .evaluationPeriods(LAG_MINUTES)
+                .datapointsToAlarm(LAG_MINUTES)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        topic.ifPresent(t -> lag.addAlarmAction(new SnsAction(t)));
+        add("RejectedRecords", Metric.Builder.create().namespace(NAMESPACE).metricName("Rejected")
+                        .dimensionsMap(function).statistic("Sum").period(PERIOD).build(),
+                "The function rejected change events it cannot map (bad data, or a mapping behind the schema): see "
+                        + "its log, then RUNBOOK.md, \"Replaying the error topic and the DLQ\".");
     }
 
     private void add(String id, IMetric metric, String description) {

@@ -1,0 +1,369 @@
+package com.cdcappsync.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cdcappsync.doctor.Doctor;
+import com.cdcappsync.doctor.DoctorOptions;
+import com.cdcappsync.doctor.Finding;
+import com.cdcappsync.doctor.MetricsServer;
+import com.cdcappsync.doctor.Status;
+import com.cdcappsync.localstack.DynamoDbLocal;
+import com.cdcappsync.localstack.LocalStackOptions;
+import com.cdcappsync.localstack.RepositoryLayout;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * bin/doctor on the real pipeline (PostgreSQL, Kafka, Connect, Debezium, the stand-in Lambda sink, the local stack):
+ * the faults of the runbook (RUNBOOK.md) made for real and seen by the doctor. Each test puts back what it changed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DoctorPipelineTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String SOURCE = "cdc-appsync-odoo-source";
+    private static final String ERROR_TOPIC = "cdc-appsync-lambda-sink-error";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LocalPipeline pipeline;
+    private ConnectRest rest;
+    private Connection db;
+    private final List<String> lambdaLog = new CopyOnWriteArrayList<>();
+    private DynamoDbClient dynamoDb;
+    private StoreCheck store;
+
+    @BeforeAll
+    void start() throws Exception {
+        RepositoryLayout layout = RepositoryLayout.locate(null);
+        pipeline = LocalPipeline.start(PipelineOptions.builder().layout(layout)
+                .stack(LocalStackOptions.builder().layout(layout).ephemeralPorts().progress(line -> { })
+                        .lambdaLog(lambdaLog::add).build())
+                .sourceOverrides(Map.of("poll.interval.ms", "50", "heartbeat.interval.ms", "500"))
+                .progress(line -> System.out.println("[doctor-pipeline] " + line)).build());
+        rest = new ConnectRest(pipeline.connectUrl());
+        db = DriverManager.getConnection(pipeline.jdbcUrl());
+        dynamoDb = DynamoDbLocal.client(pipeline.stack().dynamoDbEndpoint());
+        store = new StoreCheck(db, dynamoDb, pipeline.stack().manifest());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try (AutoCloseable p = pipeline; AutoCloseable d = db; AutoCloseable s = dynamoDb) {
+            assertThat(pipeline.isRunning()).isTrue();
+        }
+    }
+
+    private DoctorOptions options(String... extra) {
+        var stack = pipeline.stack();
+        List<String> args = new ArrayList<>(List.of("--postgres-url", pipeline.jdbcUrl(),
+                "--connect-url", pipeline.connectUrl().toString(),
+                "--bootstrap-servers", pipeline.kafkaBootstrapServers(),
+                "--appsync-url", stack.graphQlUrl().toString(), "--api-key", stack.apiKey(),
+                "--mapping", RepositoryLayout.locate(null).root()
+                        .resolve("lambda-upsert/src/main/resources/mappings/odoo-products.json").toString()));
+        args.addAll(List.of(extra));
+        return CommandLine.populateCommand(new DoctorOptions(), args.toArray(String[]::new));
+    }
+
+    @Test
+    void check_runningPipeline_everyCheckHealthy() throws Exception {
+        DoctorOptions options = options();
+
+        List<Finding> findings = await(() -> Doctor.check(options), f -> Doctor.exitCode(f) == 0);
+
+        assertThat(findings).extracting(Finding::check).contains("postgres.wal_level", "postgres.slot",
+                "postgres.publication", "postgres.replica_identity", "postgres.heartbeat", "connect." + SOURCE,
+                "connect.cdc-appsync-lambda-sink", "kafka.lag", "kafka.topic." + ERROR_TOPIC, "appsync.reachable");
+        assertThat(findings).filteredOn(f -> !f.check().equals("appsync.key_expiry"))
+                .allSatisfy(f -> assertThat(f.status()).as(f.check() + ": " + f.detail()).isEqualTo(Status.OK));
+    }
+
+    @Test
+    void serve_runningPipeline_exposesTheChecksAsPrometheusMetrics() throws Exception {
+        DoctorOptions options = options();
+        try (MetricsServer server = MetricsServer.start(0, () -> Doctor.check(options))) {
+            HttpResponse<String> scrape = await(() -> http.send(HttpRequest.newBuilder(server.url()).build(),
+                    HttpResponse.BodyHandlers.ofString()), r -> r.body().contains(
+                    "cdc_doctor_slot_active{slot=\"cdc_appsync\"} 1"));
+
+            assertThat(scrape.headers().firstValue("Content-Type"))
+                    .hasValue("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(scrape.body()).contains("# TYPE cdc_doctor_slot_retained_wal_bytes gauge")
+                    .contains("cdc_doctor_task_state{connector=\"" + SOURCE + "\",state=\"RUNNING\",task=\"0\"} 1")
+                    .contains("cdc_doctor_consumer_lag_records{group=\"connect-cdc-appsync-lambda-sink\"")
+                    .contains("cdc_doctor_error_topic_records{topic=\"" + ERROR_TOPIC + "\"}");
+        }
+    }
+
+    /** Runbook "WAL growth": a stopped connector leaves its slot inactive, and PostgreSQL keeps the WAL for it. */
+    @Test
+    void check_sourceStopped_slotInactiveAndRetainedWalGrows() throws Exception {
+        DoctorOptions options = options();
+        try {
+            put("/connectors/" + SOURCE + "/stop");
+            Finding stopped = await(() -> find(Doctor.check(options), "postgres.slot"),
+                    f -> sample(f, "cdc_doctor_slot_active") == 0);
+            assertThat(stopped.status()).isEqualTo(Status.WARN);
+            assertThat(stopped.detail()).contains("INACTIVE");
+            double before = sample(stopped, "cdc_doctor_slot_retained_wal_bytes");
+
+            execute("CREATE TABLE IF NOT EXISTS doctor_filler (id serial PRIMARY KEY, pad text)");
+            execute("INSERT INTO doctor_filler (pad) SELECT repeat('x', 200) FROM generate_series(1, 20000)");
+
+            Finding grown = find(Doctor.check(options), "postgres.slot");
+            double after = sample(grown, "cdc_doctor_slot_retained_wal_bytes");
+            assertThat(after).isGreaterThan(before + 4_000_000);
+            List<Finding> overLimit = Doctor.check(options("--wal-fail-bytes", Long.toString((long) after - 1)));
+            assertThat(find(overLimit, "postgres.slot").status()).isEqualTo(Status.FAIL);
+            assertThat(Doctor.exitCode(overLimit)).isEqualTo(2);
+            assertThat(find(overLimit, "connect." + SOURCE).detail()).contains("STOPPED")
+                    .contains("curl -X PUT '" + pipeline.connectUrl().resolve("/connectors/" + SOURCE + "/resume"));
+        } finally {
+            put("/connectors/" + SOURCE + "/resume");
+            rest.awaitRunning(SOURCE, WAIT);
+        }
+        Finding resumed = await(() -> find(Doctor.check(options), "postgres.slot"),
+                f -> sample(f, "cdc_doctor_slot_active") == 1);
+        assertThat(resumed.detail()).contains("active");
+    }
+
+    /** Runbook "A failed task": reported with its trace and the REST call that restarts it. */
+    @Test
+    void check_failedTask_reportedWithItsRestartCall() throws Exception {
+        String name = "doctor-broken-sink";
+        ObjectNode config = MAPPER.createObjectNode().put("connector.class", LocalPipeline.SINK_CLASS)
+                .put("tasks.max", "1").put("topics", "doctor-broken")
+                .put("aws.lambda.function.name", "nowhere").put("aws.lambda.region", "us-east-1")
+                // Nothing listens on port 1: the invocation fails, and behavior.on.error=fail fails the task.
+                .put("aws.lambda.endpoint.override", "http://127.0.0.1:1")
+                .put("aws.lambda.function.error.retries", "0").put("behavior.on.error", "fail")
+                .put("key.converter", "org.apache.kafka.connect.storage.StringConverter")
+                .put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        rest.putConfig(name, config);
+        try {
+            produce("doctor-broken", "{\"broken\": true}");
+
+            Finding failed = await(() -> find(Doctor.check(options()), "connect." + name),
+                    f -> f.status() == Status.FAIL);
+
+            assertThat(failed.detail()).contains("task 0 FAILED")
+                    .contains("curl -X POST '" + pipeline.connectUrl().resolve("/connectors/" + name
+                            + "/tasks/0/restart") + "'");
+            assertThat(failed.samples()).anySatisfy(s -> {
+                assertThat(s.labels()).containsEntry("state", "FAILED").containsEntry("task", "0");
+                assertThat(s.value()).isEqualTo(1);
+            });
+            // The printed call is one Kafka Connect accepts (the task fails again: its cause remains).
+            HttpResponse<String> restart = http.send(HttpRequest.newBuilder(pipeline.connectUrl()
+                    .resolve("/connectors/" + name + "/tasks/0/restart")).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(restart.statusCode()).as(restart.body()).isBetween(200, 204);
+        } finally {
+            http.send(HttpRequest.newBuilder(pipeline.connectUrl().resolve("/connectors/" + name)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /** Runbook "Replaying the error topic": a record there is counted and turns the check to a warning. */
+    @Test
+    void check_recordOnErrorTopic_counted() throws Exception {
+        // Its own topic, so that the other tests see the shipped error topic empty.
+        String topic = "doctor-test-error";
+        DoctorOptions options = options("--error-topic", topic);
+        double before = sample(find(Doctor.check(options), "kafka.topic." + topic), "cdc_doctor_error_topic_records");
+
+        produce(topic, "{\"error\": \"test\"}");
+
+        Finding after = find(Doctor.check(options), "kafka.topic." + topic);
+        assertThat(sample(after, "cdc_doctor_error_topic_records")).isEqualTo(before + 1);
+        assertThat(after.status()).isEqualTo(Status.WARN);
+        assertThat(after.detail()).contains("holds " + (long) (before + 1) + " record(s)");
+    }
+
+    /**
+     * Runbook "Re-snapshot": a row in the signal table starts an incremental snapshot; every event it sends is older
+     * or equal to what the site holds, so the version guard drops it as stale and the store stays equal to PostgreSQL.
+     */
+    @Test
+    void resnapshot_signalRow_everyEventStaleAndStoreUnchanged() throws Exception {
+        long rows = queryLong("SELECT count(*) FROM product_template");
+        await(() -> store.differences(), List::isEmpty);
+        Map<String, Long> before = functionTotals();
+
+        execute("INSERT INTO cdc_appsync.debezium_signal (id, type, data) VALUES ('resnapshot-test', "
+                + "'execute-snapshot', '{\"data-collections\": [\"public.product_template\"], "
+                + "\"type\": \"incremental\"}')");
+
+        Map<String, Long> after = await(this::functionTotals,
+                t -> t.get("Records") - before.get("Records") >= rows);
+        assertThat(after.get("Records") - before.get("Records")).as("the snapshot's events")
+                .isGreaterThanOrEqualTo(rows);
+        assertThat(after.get("Applied") - before.get("Applied")).as("events that changed the site").isZero();
+        assertThat(after.get("Stale") - before.get("Stale")).isPositive();
+        assertThat(store.differences()).isEmpty();
+    }
+
+    /** Runbook "DDL": a column the mapping does not name is ignored; changes of that row still arrive. */
+    @Test
+    void ddl_newUnmappedColumn_ignoredAndChangesStillArrive() throws Exception {
+        long id = queryLong("SELECT min(id) FROM product_template WHERE active AND sale_ok");
+        Map<String, Long> before = functionTotals();
+
+        execute("ALTER TABLE product_template ADD COLUMN IF NOT EXISTS doctor_note text");
+        execute("UPDATE product_template SET doctor_note = 'new', list_price = list_price + 1, write_date = now() "
+                + "WHERE id = " + id);
+
+        // The store differs from PostgreSQL (the price) until the change arrives.
+        assertThat(await(() -> store.differences(), List::isEmpty)).isEmpty();
+        Map<String, Long> after = functionTotals();
+        assertThat(after.get("Applied") - before.get("Applied")).isPositive();
+        assertThat(after.get("Rejected") - before.get("Rejected")).isZero();
+        assertThat(after.get("Failed") - before.get("Failed")).isZero();
+        assertThat(store.product((int) id)).doesNotContainKey("doctor_note").doesNotContainKey("doctorNote");
+    }
+
+    /** Sums of the function's per-batch counters (its "batch processed" log lines). */
+    private Map<String, Long> functionTotals() throws Exception {
+        Map<String, Long> totals = new java.util.HashMap<>(Map.of("Records", 0L, "Applied", 0L, "Stale", 0L,
+                "Rejected", 0L, "Failed", 0L));
+        for (String line : lambdaLog) {
+            if (line.contains("\"batch processed\"")) {
+                var node = MAPPER.readTree(line);
+                totals.replaceAll((k, v) -> v + node.path(k).asLong());
+            }
+        }
+        return totals;
+    }
+
+    private long queryLong(String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Runbook "Replaying the error topic and the DLQ": a change event held on a dead-letter topic, put back on its
+     * source topic, reaches the function again; already applied, it is dropped as stale and the site is unchanged.
+     */
+    @Test
+    void replay_dlqRecordPutBackOnItsTopic_reachesTheFunctionAsStale() throws Exception {
+        String source = "odoo.public.product_template";
+        String dlq = "doctor-test-dlq";
+        await(() -> store.differences(), List::isEmpty);
+        List<ConsumerRecord<String, String>> sent = read(source);
+        ConsumerRecord<String, String> failed = sent.reversed().stream().filter(r -> r.value() != null).findFirst()
+                .orElseThrow();
+        produce(dlq, failed.key(), failed.value());
+        assertThat(sample(find(Doctor.check(options("--error-topic", dlq)), "kafka.topic." + dlq),
+                "cdc_doctor_error_topic_records")).isEqualTo(1);
+        Map<String, Long> before = functionTotals();
+
+        for (ConsumerRecord<String, String> held : read(dlq)) {
+            produce(source, held.key(), held.value());
+        }
+
+        Map<String, Long> after = await(this::functionTotals, t -> t.get("Records") > before.get("Records"));
+        assertThat(after.get("Stale") - before.get("Stale")).isEqualTo(1);
+        assertThat(after.get("Applied") - before.get("Applied")).isZero();
+        assertThat(store.differences()).isEmpty();
+    }
+
+    /** Every record of a one-partition topic, from the start. */
+    private List<ConsumerRecord<String, String>> read(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private void produce(String topic, String value) throws Exception {
+        produce(topic, "k", value);
+    }
+
+    private void produce(String topic, String key, String value) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    private void put(String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(pipeline.connectUrl().resolve(path))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("PUT " + path + ": " + answer.body()).isBetween(200, 204);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static Finding find(List<Finding> findings, String check) {
+        return findings.stream().filter(f -> f.check().equals(check)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + check + " in " + findings));
+    }
+
+    private static double sample(Finding finding, String metric) {
+        return finding.samples().stream().filter(s -> s.name().equals(metric)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + metric + " in " + finding)).value();
+    }
+
+    interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    /** Polls until the condition holds; the last value otherwise, for the assertion to show. */
+    private static <T> T await(Probe<T> probe, Predicate<T> done) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        T last = probe.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            ConnectRest.pause();
+            last = probe.get();
+        }
+        return last;
+    }
+
+}

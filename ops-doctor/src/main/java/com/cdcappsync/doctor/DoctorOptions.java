@@ -1,0 +1,208 @@
+package com.cdcappsync.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** bin/doctor's options; every input is optional and its checks are skipped, with the reason, without it. */
+public final class DoctorOptions {
+
+    @Option(names = "--postgres-url", paramLabel = "JDBC_URL",
+            description = "jdbc:postgresql://host:5432/odoo?user=...&password=... (a role that reads pg_catalog)")
+    private String postgresUrl;
+
+    @Option(names = "--connect-url", paramLabel = "URL", description = "Kafka Connect REST, e.g. http://connect:8083")
+    private URI connectUrl;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Kafka")
+    private String bootstrapServers;
+
+    @Option(names = "--appsync-url", paramLabel = "URL", description = "the GraphQL endpoint")
+    private URI appsyncUrl;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "the AppSync API key (default: $APPSYNC_API_KEY)",
+            defaultValue = "${env:APPSYNC_API_KEY}")
+    private String apiKey;
+
+    @Option(names = "--api-id", paramLabel = "ID", description = "the AppSync API id, to read the key's expiry")
+    private String apiId;
+
+    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-eu-west-1}",
+            description = "default: ${DEFAULT-VALUE}")
+    private String region;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "the mapping file whose tables the publication "
+            + "must cover (lambda-upsert/src/main/resources/mappings/odoo-products.json)")
+    private Path mapping;
+
+    @Option(names = "--slot", defaultValue = "cdc_appsync",
+            description = "replication slot (default: ${DEFAULT-VALUE})")
+    private String slot;
+
+    @Option(names = "--publication", defaultValue = "cdc_appsync", description = "default: ${DEFAULT-VALUE}")
+    private String publication;
+
+    @Option(names = "--heartbeat-table", defaultValue = "cdc_appsync.heartbeat",
+            description = "default: ${DEFAULT-VALUE}")
+    private String heartbeatTable;
+
+    @Option(names = "--heartbeat-max-age", defaultValue = "PT5M", description = "ISO-8601 (default: ${DEFAULT-VALUE}; "
+            + "the shipped heartbeat.interval.ms is 30 s)")
+    private Duration heartbeatMaxAge;
+
+    @Option(names = "--wal-warn-bytes", defaultValue = "1073741824", description = "default: ${DEFAULT-VALUE} (1 GiB)")
+    private long walWarnBytes;
+
+    @Option(names = "--wal-fail-bytes", defaultValue = "10737418240",
+            description = "default: ${DEFAULT-VALUE} (10 GiB); keep it well below the disk's free space")
+    private long walFailBytes;
+
+    @Option(names = "--connector", paramLabel = "NAME", split = ",",
+            defaultValue = "cdc-appsync-odoo-source,cdc-appsync-lambda-sink",
+            description = "connectors that must be registered (default: ${DEFAULT-VALUE})")
+    private List<String> connectors;
+
+    @Option(names = "--sink-group", defaultValue = "connect-cdc-appsync-lambda-sink",
+            description = "the sink's consumer group (default: ${DEFAULT-VALUE})")
+    private String sinkGroup;
+
+    @Option(names = "--lag-warn", defaultValue = "1000", description = "records behind on one partition (default: "
+            + "${DEFAULT-VALUE})")
+    private long lagWarn;
+
+    @Option(names = "--lag-fail", defaultValue = "100000", description = "default: ${DEFAULT-VALUE}")
+    private long lagFail;
+
+    @Option(names = "--error-topic", paramLabel = "TOPIC", split = ",",
+            defaultValue = "cdc-appsync-lambda-sink-error,cdc-appsync-lambda-sink-dlq",
+            description = "error and dead-letter topics (default: ${DEFAULT-VALUE})")
+    private List<String> errorTopics;
+
+    @Option(names = "--api-key-warn", defaultValue = "P7D", description = "default: ${DEFAULT-VALUE}")
+    private Duration apiKeyWarn;
+
+    @Option(names = "--json", description = "print JSON instead of a table")
+    private boolean json;
+
+    @Option(names = "--serve", paramLabel = "PORT", defaultValue = "-1",
+            description = "serve the checks as Prometheus metrics on http://0.0.0.0:PORT/metrics (0: any free port)")
+    private int servePort;
+
+    private List<String> mappedTables;
+
+    public String postgresUrl() {
+        return postgresUrl;
+    }
+
+    public URI connectUrl() {
+        return connectUrl;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public URI appsyncUrl() {
+        return appsyncUrl;
+    }
+
+    public String apiKey() {
+        return apiKey == null || apiKey.isBlank() ? null : apiKey;
+    }
+
+    public String apiId() {
+        return apiId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String slot() {
+        return slot;
+    }
+
+    public String publication() {
+        return publication;
+    }
+
+    public String heartbeatTable() {
+        return heartbeatTable;
+    }
+
+    public Duration heartbeatMaxAge() {
+        return heartbeatMaxAge;
+    }
+
+    public long walWarnBytes() {
+        return walWarnBytes;
+    }
+
+    public long walFailBytes() {
+        return walFailBytes;
+    }
+
+    public List<String> connectors() {
+        return connectors;
+    }
+
+    public String sinkGroup() {
+        return sinkGroup;
+    }
+
+    public long lagWarn() {
+        return lagWarn;
+    }
+
+    public long lagFail() {
+        return lagFail;
+    }
+
+    public List<String> errorTopics() {
+        return errorTopics;
+    }
+
+    public Duration apiKeyWarn() {
+        return apiKeyWarn;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public int servePort() {
+        return servePort;
+    }
+
+    /** The mapping's tables as {@code schema.table} (schema {@code public} when the mapping names none). */
+    public synchronized List<String> mappedTables() {
+        if (mappedTables == null) {
+            mappedTables = mapping == null ? List.of() : readMapping(mapping);
+        }
+        return mappedTables;
+    }
+
+    private static List<String> readMapping(Path file) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            List<String> tables = new ArrayList<>();
+            for (JsonNode t : root.path("tables")) {
+                tables.add(t.path("schema").asText("public") + "." + t.path("table").asText());
+            }
+            if (tables.isEmpty()) {
+                throw new IllegalArgumentException("--mapping " + file + ": no \"tables\" entry; expected the "
+                        + "function's mapping file (lambda-upsert/src/main/resources/mappings/odoo-products.json)");
+            }
+            return tables;
+        } catch (IOException e) {
+            throw new UncheckedIOException("--mapping " + file + ": cannot read it: " + e.getMessage(), e);
+        }
+    }
+}
