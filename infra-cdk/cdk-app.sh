@@ -1,7 +1,8 @@
 #!/bin/sh
 # cdk.json's "app" command: runs the CDK app (com.cdcappsync.infra.CdcAppSyncApp) with `java -cp`, on the
 # classes and classpath the Maven build leaves in target/. When they are missing, or older than the sources
-# or a pom, it builds them first (../mvnw -f pom.xml -DskipTests compile), so `npx cdk synth` always runs
+# or a pom, it builds them first (../mvnw -f ../pom.xml -pl infra-cdk -am -DskipTests compile: the modules it
+# depends on, api-manifest among them, come from the same build, never from an install), so `npx cdk synth` always runs
 # the current code; otherwise no Maven runs and synth starts in seconds. Nothing here needs the network once
 # Maven has resolved the dependencies (that first build does).
 set -eu
@@ -18,8 +19,8 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END
 stamp=target/cdk-app.stamp
 if [ ! -f "$stamp" ] || [ ! -f target/cdk-classpath.txt ] || \
    [ -n "$(find src/main pom.xml ../pom.xml -newer "$stamp" 2>/dev/null | head -n 1)" ]; then
-  echo "infra-cdk: building the CDK app (../mvnw -q -B -f pom.xml -DskipTests compile)" >&2
-  ../mvnw -q -B -f pom.xml -DskipTests compile >&2
+  echo "infra-cdk: building the CDK app (../mvnw -q -B -f ../pom.xml -pl infra-cdk -am -DskipTests compile)" >&2
+  ../mvnw -q -B -f ../pom.xml -pl infra-cdk -am -DskipTests compile >&2
   touch "$stamp"
 fi
 

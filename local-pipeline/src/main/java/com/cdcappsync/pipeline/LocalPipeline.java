@@ -1,18 +1,15 @@
 package com.cdcappsync.pipeline;
 
 import com.cdcappsync.localstack.LocalStack;
+import com.cdcappsync.localstack.StartedParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +38,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     private final PipelineOptions options;
     private final Path workDir;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedParts started;
     private Database database;
     private PostgresCluster cluster;
     private KafkaBroker kafka;
@@ -52,6 +49,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     private LocalPipeline(PipelineOptions options, Path workDir) {
         this.options = options;
+        this.started = new StartedParts(options.progress());
         this.workDir = workDir;
     }
 
@@ -112,7 +110,7 @@ public final class LocalPipeline implements AutoCloseable {
             progress("PostgreSQL: using " + database);
             return;
         }
-        int port = options.postgresPort() != 0 ? options.postgresPort() : freePort();
+        int port = options.postgresPort() != 0 ? options.postgresPort() : StartedParts.freeLoopbackPort();
         progress("PostgreSQL: initdb + pg_ctl start on 127.0.0.1:" + port + " (" + options.postgresBin() + ") ...");
         cluster = remember(PostgresCluster.start(options.postgresBin(), workDir.resolve("postgres"), port,
                 options.postgresInit(), options.postgresSetupSql()));
@@ -121,12 +119,13 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private void startKafkaAndConnect() {
-        int port = options.kafkaPort() != 0 ? options.kafkaPort() : freePort();
+        int port = options.kafkaPort() != 0 ? options.kafkaPort() : StartedParts.freeLoopbackPort();
         progress("Kafka: broker + controller (KRaft) in a child JVM on 127.0.0.1:" + port + " ...");
-        kafka = remember(KafkaBroker.start(options.kafkaLib(), workDir.resolve("kafka"), port, freePort(),
+        int controllerPort = StartedParts.freeLoopbackPort();
+        kafka = remember(KafkaBroker.start(options.kafkaLib(), workDir.resolve("kafka"), port, controllerPort,
                 options.kafkaHeap(), options.startupTimeout()));
         progress("Kafka ready (pid " + kafka.process().pid() + ")");
-        int restPort = options.connectPort() != 0 ? options.connectPort() : freePort();
+        int restPort = options.connectPort() != 0 ? options.connectPort() : StartedParts.freeLoopbackPort();
         progress("Kafka Connect: distributed worker in a child JVM, REST on 127.0.0.1:" + restPort + " ...");
         connect = remember(ConnectWorker.start(new ConnectWorker.Launch(options.kafkaLib(),
                 List.of(options.debeziumPlugins(), options.sinkPlugins()), kafka.bootstrapServers(), restPort,
@@ -147,9 +146,8 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private synchronized <T extends AutoCloseable> T remember(T part) {
-        started.push(part);
-        return part;
+    private <T extends AutoCloseable> T remember(T part) {
+        return started.remember(part);
     }
 
     private java.util.function.Consumer<String> progress() {
@@ -158,14 +156,6 @@ public final class LocalPipeline implements AutoCloseable {
 
     private void progress(String line) {
         options.progress().accept(line);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
-        }
     }
 
     /** The local stack (GraphQL, real-time, live page, DynamoDB Local). */
@@ -238,21 +228,14 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** Whether {@link #close()} has not run yet. */
-    public synchronized boolean isRunning() {
-        return !started.isEmpty();
+    public boolean isRunning() {
+        return started.isRunning();
     }
 
     /** Stops every part, newest first, and deletes the temporary folder; never throws. */
     @Override
     public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable part = started.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                progress("could not stop " + part + " cleanly: " + e.getMessage());
-            }
-        }
+        started.close();
         keepLogs();
         deleteRecursively(workDir);
     }

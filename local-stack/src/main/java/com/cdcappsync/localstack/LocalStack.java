@@ -4,14 +4,9 @@ import com.cdcappsync.apimanifest.ApiManifest;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -41,7 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackOptions options;
     private final ApiManifest manifest;
     private final Mappings mappings;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedParts started;
     /** The stack's stand-in for STS: issues the function's credentials, and the gateway verifies against it. */
     private final CredentialsAuthority credentialsAuthority = new CredentialsAuthority();
     private DynamoDbLocal dynamoDb;
@@ -53,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(LocalStackOptions options, ApiManifest manifest, Mappings mappings) {
         this.options = options;
+        this.started = new StartedParts(options.progress());
         this.manifest = manifest;
         this.mappings = mappings;
     }
@@ -118,8 +114,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T remember(T part) {
-        started.push(part);
-        return part;
+        return started.remember(part);
     }
 
     private void progress(String line) {
@@ -137,20 +132,12 @@ public final class LocalStack implements AutoCloseable {
         RuntimeException last = null;
         for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
             try {
-                return start.apply(freePort());
+                return start.apply(StartedParts.freeLoopbackPort());
             } catch (RuntimeException e) {
                 last = e;
             }
         }
         throw last;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -242,20 +229,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Whether something is still running (false once {@link #close()} ran). */
-    public synchronized boolean isRunning() {
-        return !started.isEmpty();
+    public boolean isRunning() {
+        return started.isRunning();
     }
 
     /** Stops the handler, the simulator (and its descendants) and DynamoDB Local; never throws. */
     @Override
-    public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable part = started.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                progress("could not stop " + part + " cleanly: " + e.getMessage());
-            }
-        }
+    public void close() {
+        started.close();
     }
 }
