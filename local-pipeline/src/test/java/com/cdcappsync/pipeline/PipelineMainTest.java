@@ -20,19 +20,27 @@ class PipelineMainTest {
     @Test
     void run_help_printsUsageAndExitsZero() throws Exception {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--postgres-url URL").contains("--sink KEY=VALUE");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--postgres-url=URL").contains("--sink=KEY=VALUE");
     }
 
     @Test
     void run_unknownOption_exitsTwoNamingIt() throws Exception {
         assertThat(run("--bogus", "1")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --bogus").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("local-pipeline: Unknown options: '--bogus', '1'")
+                .contains("Usage: bin/local-pipeline");
     }
 
     @Test
     void run_badPort_exitsTwoWithTheRange() throws Exception {
         assertThat(run("--kafka-port", "70000")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kafka-port must be a port, 0 to 65535, got 70000");
+    }
+
+    @Test
+    void run_severalProblems_reportsThemAllAtOnce() throws Exception {
+        assertThat(run("--kafka-port", "70000", "--sink", "batch", "--colour", "red")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kafka-port must be a port")
+                .contains("--sink must be KEY=VALUE, got batch").contains("--colour");
     }
 
     @Test

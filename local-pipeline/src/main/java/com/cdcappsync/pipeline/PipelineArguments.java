@@ -1,0 +1,170 @@
+package com.cdcappsync.pipeline;
+
+import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.UsageException;
+import com.cdcappsync.localstack.LocalStackOptions;
+import com.cdcappsync.localstack.RepositoryLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/local-pipeline}'s command line, read as every tool of this repository reads it ({@link CommandLines}):
+ * every problem at once ({@link UsageException}), then the usage.
+ */
+@Command(name = "bin/local-pipeline", sortOptions = false,
+        description = "Starts PostgreSQL, Kafka (KRaft), Kafka Connect with Debezium and the Lambda sink, and the local"
+                + " stack; prints each part's address; runs until Ctrl-C or until a part dies.")
+final class PipelineArguments {
+
+    private static final int MAX_PORT = 65_535;
+
+    @Option(names = "--postgres-url", paramLabel = "URL", description = "use this database instead of a throwaway "
+            + "cluster: postgresql://USER:PASSWORD@HOST:PORT/DB, the Debezium role; it needs wal_level=logical and "
+            + "local-stack/docker/postgres/cdc-setup.sql applied")
+    String postgresUrl;
+
+    @Option(names = "--postgres-bin", paramLabel = "DIR",
+            description = "PostgreSQL's bin folder (default: newest /usr/lib/postgresql/*/bin)")
+    Path postgresBin;
+
+    @Option(names = "--postgres-port", paramLabel = "N", description = "the throwaway cluster's port (default: a "
+            + "free one)")
+    Integer postgresPort;
+
+    @Option(names = "--kafka-port", paramLabel = "N", description = "the broker's port (default: a free one)")
+    Integer kafkaPort;
+
+    @Option(names = "--connect-port", paramLabel = "N", description = "Kafka Connect's REST port (default: a free one)")
+    Integer connectPort;
+
+    @Option(names = "--web-port", paramLabel = "N", description = "the live page's port (default 9002; 0 = any)")
+    Integer webPort;
+
+    @Option(names = "--graphql-port", paramLabel = "N", description = "the AppSync endpoint's port (default 20002; "
+            + "the simulator's real-time endpoint takes the next one; 0 = any)")
+    Integer graphQlPort;
+
+    @Option(names = "--invoke-port", paramLabel = "N", description = "the Lambda Invoke API's port (default 9001; "
+            + "0 = any)")
+    Integer invokePort;
+
+    @Option(names = "--dynamodb-port", paramLabel = "N", description = "DynamoDB Local's port (default 8000; 0 = any)")
+    Integer dynamoDbPort;
+
+    @Option(names = "--source", paramLabel = "KEY=VALUE",
+            description = "put a property over the rendered Debezium config (repeatable)")
+    List<String> source = new ArrayList<>();
+
+    @Option(names = "--sink", paramLabel = "KEY=VALUE",
+            description = "put a property over the rendered Lambda sink config (repeatable)")
+    List<String> sink = new ArrayList<>();
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "the repository folder (default: found upwards from the working directory)")
+    Path root;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
+    boolean help;
+
+    private final Map<String, String> sourceOverrides = new LinkedHashMap<>();
+    private final Map<String, String> sinkOverrides = new LinkedHashMap<>();
+
+    /**
+     * Parses and checks the arguments.
+     *
+     * @throws UsageException listing every problem
+     */
+    static PipelineArguments parse(String... args) {
+        PipelineArguments parsed = new PipelineArguments();
+        List<String> problems = CommandLines.parse(parsed, args);
+        if (parsed.help) {
+            return parsed;
+        }
+        parsed.check(problems);
+        CommandLines.failOn(problems);
+        return parsed;
+    }
+
+    /** The {@code --help} text. */
+    static String usage() {
+        return CommandLines.usage(new PipelineArguments());
+    }
+
+    private void check(List<String> problems) {
+        port(problems, "--postgres-port", postgresPort);
+        port(problems, "--kafka-port", kafkaPort);
+        port(problems, "--connect-port", connectPort);
+        port(problems, "--web-port", webPort);
+        port(problems, "--graphql-port", graphQlPort);
+        port(problems, "--invoke-port", invokePort);
+        port(problems, "--dynamodb-port", dynamoDbPort);
+        keyValues(problems, "--source", source, sourceOverrides);
+        keyValues(problems, "--sink", sink, sinkOverrides);
+    }
+
+    private static void port(List<String> problems, String option, Integer value) {
+        if (value != null && (value < 0 || value > MAX_PORT)) {
+            problems.add(option + " must be a port, 0 to 65535, got " + value);
+        }
+    }
+
+    private static void keyValues(List<String> problems, String option, List<String> given, Map<String, String> into) {
+        for (String value : given) {
+            int eq = value.indexOf('=');
+            if (eq <= 0) {
+                problems.add(option + " must be KEY=VALUE, got " + value);
+            } else {
+                into.put(value.substring(0, eq), value.substring(eq + 1));
+            }
+        }
+    }
+
+    /**
+     * The pipeline's options: what the command line set, the repository layout, the shipped configs' overrides.
+     *
+     * @throws IllegalArgumentException when the options do not combine (the builders' own checks)
+     */
+    PipelineOptions options() {
+        PipelineOptions.Builder builder = PipelineOptions.builder();
+        LocalStackOptions.Builder stack = LocalStackOptions.builder();
+        if (postgresUrl != null) {
+            builder.postgresUrl(postgresUrl);
+        }
+        if (postgresBin != null) {
+            builder.postgresBin(postgresBin);
+        }
+        if (postgresPort != null) {
+            builder.postgresPort(postgresPort);
+        }
+        if (kafkaPort != null) {
+            builder.kafkaPort(kafkaPort);
+        }
+        if (connectPort != null) {
+            builder.connectPort(connectPort);
+        }
+        stackPorts(stack);
+        RepositoryLayout layout = RepositoryLayout.locate(root);
+        return builder.layout(layout).stack(stack.layout(layout).progress(line -> { }).build())
+                .sourceOverrides(sourceOverrides).sinkOverrides(sinkOverrides).build();
+    }
+
+    private void stackPorts(LocalStackOptions.Builder stack) {
+        if (webPort != null) {
+            stack.webPort(webPort);
+        }
+        if (graphQlPort != null) {
+            stack.graphQlPort(graphQlPort);
+        }
+        if (invokePort != null) {
+            stack.invokePort(invokePort);
+        }
+        if (dynamoDbPort != null) {
+            stack.dynamoDbPort(dynamoDbPort);
+        }
+    }
+}
