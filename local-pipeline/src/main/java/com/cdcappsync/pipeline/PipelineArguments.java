@@ -4,12 +4,14 @@ import com.cdcappsync.cli.CommandLines;
 import com.cdcappsync.cli.UsageException;
 import com.cdcappsync.localstack.LocalStackOptions;
 import com.cdcappsync.localstack.RepositoryLayout;
+import com.cdcappsync.localstack.StackPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,19 +44,8 @@ final class PipelineArguments {
     @Option(names = "--connect-port", paramLabel = "N", description = "Kafka Connect's REST port (default: a free one)")
     Integer connectPort;
 
-    @Option(names = "--web-port", paramLabel = "N", description = "the live page's port (default 9002; 0 = any)")
-    Integer webPort;
-
-    @Option(names = "--graphql-port", paramLabel = "N", description = "the AppSync endpoint's port (default 20002; "
-            + "the simulator's real-time endpoint takes the next one; 0 = any)")
-    Integer graphQlPort;
-
-    @Option(names = "--invoke-port", paramLabel = "N", description = "the Lambda Invoke API's port (default 9001; "
-            + "0 = any)")
-    Integer invokePort;
-
-    @Option(names = "--dynamodb-port", paramLabel = "N", description = "DynamoDB Local's port (default 8000; 0 = any)")
-    Integer dynamoDbPort;
+    @Mixin
+    StackPorts stackPorts = new StackPorts();
 
     @Option(names = "--source", paramLabel = "KEY=VALUE",
             description = "put a property over the rendered Debezium config (repeatable)")
@@ -99,10 +90,7 @@ final class PipelineArguments {
         port(problems, "--postgres-port", postgresPort);
         port(problems, "--kafka-port", kafkaPort);
         port(problems, "--connect-port", connectPort);
-        port(problems, "--web-port", webPort);
-        port(problems, "--graphql-port", graphQlPort);
-        port(problems, "--invoke-port", invokePort);
-        port(problems, "--dynamodb-port", dynamoDbPort);
+        stackPorts.check(problems);
         keyValues(problems, "--source", source, sourceOverrides);
         keyValues(problems, "--sink", sink, sinkOverrides);
     }
@@ -131,7 +119,7 @@ final class PipelineArguments {
      */
     PipelineOptions options() {
         PipelineOptions.Builder builder = PipelineOptions.builder();
-        LocalStackOptions.Builder stack = LocalStackOptions.builder();
+        LocalStackOptions.Builder stack = stackPorts.applyTo(LocalStackOptions.builder());
         if (postgresUrl != null) {
             builder.postgresUrl(postgresUrl);
         }
@@ -147,24 +135,8 @@ final class PipelineArguments {
         if (connectPort != null) {
             builder.connectPort(connectPort);
         }
-        stackPorts(stack);
         RepositoryLayout layout = RepositoryLayout.locate(root);
         return builder.layout(layout).stack(stack.layout(layout).progress(line -> { }).build())
                 .sourceOverrides(sourceOverrides).sinkOverrides(sinkOverrides).build();
-    }
-
-    private void stackPorts(LocalStackOptions.Builder stack) {
-        if (webPort != null) {
-            stack.webPort(webPort);
-        }
-        if (graphQlPort != null) {
-            stack.graphQlPort(graphQlPort);
-        }
-        if (invokePort != null) {
-            stack.invokePort(invokePort);
-        }
-        if (dynamoDbPort != null) {
-            stack.dynamoDbPort(dynamoDbPort);
-        }
     }
 }

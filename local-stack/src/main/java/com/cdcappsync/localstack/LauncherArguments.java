@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,21 +35,8 @@ final class LauncherArguments {
     @Option(names = "--no-replay", description = "replay nothing; keep running until Ctrl-C")
     boolean noReplay;
 
-    @Option(names = "--dynamodb-port", paramLabel = "N", description = "DynamoDB Local's port (default 8000; "
-            + "0 = any free port)")
-    Integer dynamoDbPort;
-
-    @Option(names = "--graphql-port", paramLabel = "N", description = "the AppSync endpoint's port (GraphQL; "
-            + "the simulator's real-time endpoint takes the next one) (default 20002; 0 = any)")
-    Integer graphQlPort;
-
-    @Option(names = "--invoke-port", paramLabel = "N", description = "the Lambda Invoke API's port (default 9001; "
-            + "0 = any)")
-    Integer invokePort;
-
-    @Option(names = "--web-port", paramLabel = "N", description = "the live product page's port (default 9002; "
-            + "0 = any)")
-    Integer webPort;
+    @Mixin
+    StackPorts ports = new StackPorts();
 
     @Option(names = "--simulator-api-key", paramLabel = "KEY", description = "the API key the simulated AppSync "
             + "API accepts and the live page uses (default da2-local-stack-key)")
@@ -113,10 +101,7 @@ final class LauncherArguments {
     }
 
     private void check(List<String> problems) {
-        range(problems, "--dynamodb-port", dynamoDbPort, 0, 65535);
-        range(problems, "--graphql-port", graphQlPort, 0, 65535);
-        range(problems, "--invoke-port", invokePort, 0, 65535);
-        range(problems, "--web-port", webPort, 0, 65535);
+        ports.check(problems);
         range(problems, "--function-timeout", functionTimeout, 1, 900);
         range(problems, "--function-memory", functionMemory, 128, 10240);
         range(problems, "--timeout", timeoutSeconds, 1, 3600);
@@ -166,19 +151,7 @@ final class LauncherArguments {
 
     /** The stack options: what the command line set, the root, progress and the handler settings of the environment. */
     LocalStackOptions options(Map<String, String> environment, PrintStream out) {
-        LocalStackOptions.Builder builder = LocalStackOptions.builder();
-        if (dynamoDbPort != null) {
-            builder.dynamoDbPort(dynamoDbPort);
-        }
-        if (graphQlPort != null) {
-            builder.graphQlPort(graphQlPort);
-        }
-        if (invokePort != null) {
-            builder.invokePort(invokePort);
-        }
-        if (webPort != null) {
-            builder.webPort(webPort);
-        }
+        LocalStackOptions.Builder builder = ports.applyTo(LocalStackOptions.builder());
         if (simulatorApiKey != null) {
             builder.apiKey(simulatorApiKey);
         }
