@@ -3,6 +3,8 @@ package com.cdcappsync.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +29,26 @@ public final class CommandLines {
         CommandLine commandLine = new CommandLine(options);
         commandLine.getCommandSpec().parser().collectErrors(true);
         return new ArrayList<>(commandLine.parseArgs(args).errors().stream().map(Throwable::getMessage).toList());
+    }
+
+    /**
+     * The usual whole parse: picocli's problems, then (unless help was asked for) the options' own checks of how they
+     * combine, all reported at once.
+     *
+     * @param options       a fresh {@code @Option}-annotated object, filled and returned
+     * @param helpRequested whether the parsed options ask for {@code --help} (then no check runs)
+     * @param check         adds the options' own problems to the list
+     * @throws UsageException listing every problem
+     */
+    public static <T> T parse(T options, Predicate<T> helpRequested, BiConsumer<T, List<String>> check,
+                              String... args) {
+        List<String> problems = parse(options, args);
+        if (helpRequested.test(options)) {
+            return options;
+        }
+        check.accept(options, problems);
+        failOn(problems);
+        return options;
     }
 
     /**

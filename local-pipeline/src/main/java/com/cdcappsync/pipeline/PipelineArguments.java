@@ -71,14 +71,7 @@ final class PipelineArguments {
      * @throws UsageException listing every problem
      */
     static PipelineArguments parse(String... args) {
-        PipelineArguments parsed = new PipelineArguments();
-        List<String> problems = CommandLines.parse(parsed, args);
-        if (parsed.help) {
-            return parsed;
-        }
-        parsed.check(problems);
-        CommandLines.failOn(problems);
-        return parsed;
+        return CommandLines.parse(new PipelineArguments(), a -> a.help, PipelineArguments::check, args);
     }
 
     /** The {@code --help} text. */

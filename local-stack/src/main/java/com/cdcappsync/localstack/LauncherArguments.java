@@ -85,14 +85,7 @@ final class LauncherArguments {
      * @throws UsageException listing every problem
      */
     static LauncherArguments parse(String[] args) {
-        LauncherArguments parsed = new LauncherArguments();
-        List<String> problems = CommandLines.parse(parsed, args);
-        if (parsed.help) {
-            return parsed;
-        }
-        parsed.check(problems);
-        CommandLines.failOn(problems);
-        return parsed;
+        return CommandLines.parse(new LauncherArguments(), a -> a.help, LauncherArguments::check, args);
     }
 
     /** The {@code --help} text. */

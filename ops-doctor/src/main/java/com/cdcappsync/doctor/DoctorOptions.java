@@ -1,13 +1,11 @@
 package com.cdcappsync.doctor;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.cdcappsync.upsert.mapping.MappingException;
+import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -189,20 +187,13 @@ public final class DoctorOptions {
         return mappedTables;
     }
 
+    /** The function's own reader of the mapping format, so the doctor checks the tables the function maps. */
     private static List<String> readMapping(Path file) {
         try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
-            List<String> tables = new ArrayList<>();
-            for (JsonNode t : root.path("tables")) {
-                tables.add(t.path("schema").asText("public") + "." + t.path("table").asText());
-            }
-            if (tables.isEmpty()) {
-                throw new IllegalArgumentException("--mapping " + file + ": no \"tables\" entry; expected the "
-                        + "function's mapping file (lambda-upsert/src/main/resources/mappings/odoo-products.json)");
-            }
-            return tables;
-        } catch (IOException e) {
-            throw new UncheckedIOException("--mapping " + file + ": cannot read it: " + e.getMessage(), e);
+            return new MappingLoader(new ObjectMapper()).load(file).tables().stream()
+                    .map(t -> (t.schema() == null ? "public" : t.schema()) + "." + t.table()).toList();
+        } catch (MappingException e) {
+            throw new IllegalArgumentException("--mapping " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -53,14 +53,7 @@ final class CliOptions {
      * @throws UsageException listing every problem
      */
     static CliOptions parse(String[] args) {
-        CliOptions parsed = new CliOptions();
-        List<String> problems = CommandLines.parse(parsed, args);
-        if (parsed.help) {
-            return parsed;
-        }
-        problems.addAll(parsed.problems());
-        CommandLines.failOn(problems);
-        return parsed;
+        return CommandLines.parse(new CliOptions(), o -> o.help, (o, problems) -> problems.addAll(o.problems()), args);
     }
 
     /** The {@code --help} text. */
