@@ -15,27 +15,61 @@ import java.util.Map;
  *
  * <p>Logical types: Debezium's PostgreSQL connector documentation, "Data type mappings"
  * (https://debezium.io/documentation/reference/stable/connectors/postgresql.html#postgresql-data-types).
- * {@code io.debezium.data.Json} stands for json and jsonb alike; it is read as jsonb (Odoo's translations).
+ * {@code io.debezium.data.Json} stands for json and jsonb alike; the values the events carry tell a translation map
+ * from other JSON.
  */
 public final class DebeziumEventSchema {
 
     private DebeziumEventSchema() {
     }
 
-    /** Every table the events describe, once each, in order of first appearance. */
+    /**
+     * Every table the events describe, once each, in order of first appearance. A {@code io.debezium.data.Json}
+     * column is read as a translation map or as JSON from the values the events carry ({@link JsonbContent}).
+     */
     public static List<TableInfo> tables(JsonNode events) {
         Map<String, TableInfo> tables = new LinkedHashMap<>();
+        Map<String, Map<String, List<JsonNode>>> samples = new LinkedHashMap<>();
         for (JsonNode event : events.isArray() ? events : List.of(events)) {
             if (event.path("payload").has("value") && event.path("payload").path("value").isNull()) {
                 continue; // a tombstone: no columns to read
             }
             TableInfo table = table(event);
-            tables.putIfAbsent(table.schema() + "." + table.table(), table);
+            String name = table.schema() + "." + table.table();
+            tables.putIfAbsent(name, table);
+            collectJson(event, tables.get(name), samples.computeIfAbsent(name, n -> new LinkedHashMap<>()));
         }
         if (tables.isEmpty()) {
             throw new ScaffoldException("the event file holds no events");
         }
-        return List.copyOf(tables.values());
+        return tables.entrySet().stream().map(e -> classified(e.getValue(), samples.get(e.getKey()))).toList();
+    }
+
+    private static void collectJson(JsonNode event, TableInfo table, Map<String, List<JsonNode>> samples) {
+        JsonNode value = event.path("payload").has("value") ? event.path("payload").path("value") : event;
+        // Only "after": a delete's "before" under REPLICA IDENTITY DEFAULT holds the key, and "" in required columns.
+        JsonNode row = value.path("payload").path("after");
+        for (TableInfo.Column column : table.columns()) {
+            if (column.kind() == ColumnKind.TRANSLATED_JSON && row.hasNonNull(column.name())) {
+                JsonNode cell = row.get(column.name());
+                JsonNode parsed = cell.isTextual() ? JsonbContent.parse(cell.asText()) : cell;
+                if (parsed != null) {
+                    samples.computeIfAbsent(column.name(), c -> new ArrayList<>()).add(parsed);
+                }
+            }
+        }
+    }
+
+    private static TableInfo classified(TableInfo table, Map<String, List<JsonNode>> samples) {
+        List<TableInfo.Column> columns = table.columns().stream().map(c -> {
+            if (c.kind() != ColumnKind.TRANSLATED_JSON) {
+                return c;
+            }
+            JsonbContent.Verdict verdict = JsonbContent.classify(table.table(), c.name(),
+                    samples.getOrDefault(c.name(), List.of()));
+            return c.as(verdict.kind(), verdict.note());
+        }).toList();
+        return new TableInfo(table.schema(), table.table(), columns, table.primaryKey());
     }
 
     static TableInfo table(JsonNode event) {

@@ -33,7 +33,7 @@ final class JsonLayout {
         boolean object = node.isObject();
         out.append(object ? "{\n" : "[\n");
         if (object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 out.append(inner).append(JSON.textNode(f.getKey())).append(": ");
@@ -72,7 +72,7 @@ final class JsonLayout {
         }
         StringBuilder out = new StringBuilder(node.isObject() ? "{" : "[");
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 out.append(JSON.textNode(f.getKey())).append(": ").append(compact(f.getValue()))

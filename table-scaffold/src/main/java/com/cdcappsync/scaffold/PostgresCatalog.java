@@ -1,10 +1,12 @@
 package com.cdcappsync.scaffold;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -31,6 +33,9 @@ public final class PostgresCatalog implements AutoCloseable {
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
             WHERE n.nspname = ? AND c.relname = ? AND i.indisprimary
             ORDER BY k.ord""";
+
+    /** How many non-null values of a jsonb column are read to tell translation maps from other JSON. */
+    static final int SAMPLE = 100;
 
     private final Connection connection;
 
@@ -71,6 +76,11 @@ public final class PostgresCatalog implements AutoCloseable {
                     }
                 }
             }
+            for (int i = 0; i < columns.size(); i++) {
+                if ("jsonb".equals(columns.get(i).sourceType())) {
+                    columns.set(i, sampled(schema, table, columns.get(i)));
+                }
+            }
             if (columns.isEmpty()) {
                 throw new ScaffoldException("table " + schema + "." + table + " does not exist in "
                         + connection.getMetaData().getURL() + " (or the user cannot see it); check the name, "
@@ -80,6 +90,34 @@ public final class PostgresCatalog implements AutoCloseable {
         } catch (SQLException e) {
             throw new ScaffoldException("cannot read table " + schema + "." + table + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A jsonb column read as a translation map or as JSON, from the values it holds (up to {@value SAMPLE}). */
+    private TableInfo.Column sampled(String schema, String table, TableInfo.Column column) throws SQLException {
+        List<JsonNode> samples = new ArrayList<>();
+        String sql = "SELECT " + quote(column.name()) + "::text FROM " + quote(schema) + "." + quote(table)
+                + " WHERE " + quote(column.name()) + " IS NOT NULL LIMIT " + SAMPLE;
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                JsonNode value = JsonbContent.parse(rows.getString(1));
+                if (value != null) {
+                    samples.add(value);
+                }
+            }
+        } catch (SQLException e) {
+            if (!"42501".equals(e.getSQLState())) { // insufficient_privilege: the catalog is readable, rows are not
+                throw e;
+            }
+            return column.as(ColumnKind.TRANSLATED_JSON, "jsonb column " + table + "." + column.name() + ": cannot "
+                    + "read its rows (" + e.getMessage() + "), assumed an Odoo translation map; pass --json-columns "
+                    + column.name() + " if it is not");
+        }
+        JsonbContent.Verdict verdict = JsonbContent.classify(table, column.name(), samples);
+        return column.as(verdict.kind(), verdict.note());
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private List<String> primaryKey(String schema, String table) throws SQLException {

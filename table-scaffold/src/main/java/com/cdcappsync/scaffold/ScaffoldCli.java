@@ -52,6 +52,15 @@ public final class ScaffoldCli implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "COLUMN", split = ",", description = "columns to leave out")
     Set<String> exclude = Set.of();
 
+    @Option(names = "--json-columns", paramLabel = "[TABLE.]COLUMN", split = ",", description = "jsonb columns to "
+            + "keep whole as AWSJSON; by default a jsonb column whose values are maps from language codes to text "
+            + "is read as an Odoo translation map, any other as JSON")
+    Set<String> jsonColumns = Set.of();
+
+    @Option(names = "--translation-columns", paramLabel = "[TABLE.]COLUMN", split = ",", description = "jsonb "
+            + "columns to read as translation maps (one language as String, every translation as AWSJSON)")
+    Set<String> translationColumns = Set.of();
+
     @Option(names = "--mapping", paramLabel = "FILE",
             defaultValue = "lambda-upsert/src/main/resources/mappings/odoo-products.json",
             description = "mapping file; default: the packaged one")
@@ -123,7 +132,10 @@ public final class ScaffoldCli implements Callable<Integer> {
     public Integer call() throws IOException {
         List<TablePlan> plans = new ArrayList<>();
         Map<String, String> types = typeNames();
-        for (TableInfo table : event != null ? fromEvents() : fromDatabase(types.keySet())) {
+        for (TableInfo found : event != null ? fromEvents() : fromDatabase(types.keySet())) {
+            TableInfo table = found.withJsonColumns(jsonColumns, translationColumns);
+            table.columns().stream().filter(c -> c.note() != null && !exclude.contains(c.name()))
+                    .forEach(c -> out.println("note: " + c.note()));
             plans.add(TablePlan.of(table, types.get(table.table()), language, exclude));
         }
         ScaffoldRun.Result result = new ScaffoldRun(schemaFile, apiFile, mapping).run(plans, force, dryRun);

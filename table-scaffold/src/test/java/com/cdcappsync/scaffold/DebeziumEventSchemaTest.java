@@ -43,6 +43,35 @@ class DebeziumEventSchemaTest {
     }
 
     @Test
+    void tables_realJsonbValues_readAsTranslationMapsFromWhatTheEventsCarry() throws Exception {
+        TableInfo template = DebeziumEventSchema.tables(fixtures()).stream()
+                .filter(t -> t.table().equals("product_template")).findFirst().orElseThrow();
+
+        TableInfo.Column name = template.columns().stream().filter(c -> c.name().equals("name")).findFirst()
+                .orElseThrow();
+        assertThat(name.kind()).isEqualTo(ColumnKind.TRANSLATED_JSON);
+        assertThat(name.note()).startsWith("jsonb column product_template.name: translation map (languages en_US, "
+                + "fr_FR in ");
+    }
+
+    @Test
+    void tables_jsonbValueNotATranslationMap_keptAsJson() throws Exception {
+        JsonNode events = fixtures().deepCopy();
+        for (JsonNode event : events) {
+            JsonNode after = event.path("payload").path("value").path("payload").path("after");
+            if (after.has("description_sale") && after.path("name").asText().contains("Chair")) {
+                ((ObjectNode) after).put("description_sale", "{\"1\": \"company one\"}");
+            }
+        }
+
+        TableInfo template = DebeziumEventSchema.tables(events).stream()
+                .filter(t -> t.table().equals("product_template")).findFirst().orElseThrow();
+
+        assertThat(template.columns()).filteredOn(c -> c.name().equals("description_sale"))
+                .extracting(TableInfo.Column::kind).containsExactly(ColumnKind.JSON);
+    }
+
+    @Test
     void tables_eventWithoutSchema_saysHowToCaptureOne() throws Exception {
         JsonNode schemaless = mapper.readTree(RepositoryFiles.root().resolve(
                 "lambda-upsert/src/test/resources/fixtures/debezium/noschemas-precise/confluent-object.json").toFile());

@@ -39,6 +39,11 @@ class ScaffoldFromPostgresTest {
                 CREATE TABLE product_tag_rel (tag_id int, product_id int, PRIMARY KEY (product_id, tag_id));
                 CREATE TABLE audit_log (at timestamptz, line text);
                 CREATE TABLE attachment (id serial PRIMARY KEY, datas bytea, span tsrange);
+                CREATE TABLE product_extra (
+                    id serial PRIMARY KEY, name jsonb, description_sale jsonb, standard_price jsonb, properties jsonb);
+                INSERT INTO product_extra (name, standard_price, properties) VALUES
+                    ('{"en_US": "Chair", "fr_FR": "Chaise"}', '{"1": 12.5}', '{"a1b2": true}'),
+                    ('{"en_US": "Desk", "es_419": "Escritorio"}', '{"1": 40, "2": 41}', NULL);
                 """);
     }
 
@@ -144,6 +149,52 @@ class ScaffoldFromPostgresTest {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("datas (bytea)", "span (tsrange)", "--exclude");
         assertThat(Files.readString(files.schema)).as("nothing written").isEqualTo(schema);
+    }
+
+    @Test
+    void scaffold_jsonbColumns_translationMapsFromTheirValuesOtherJsonKeptWhole() throws Exception {
+        RepositoryFiles files = RepositoryFiles.copyTo(dir);
+
+        Run run = scaffold(files, "--jdbc-url", pg.jdbcUrl(), "--user", "postgres", "--table", "product_extra");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains(
+                "note: jsonb column product_extra.name: translation map (languages en_US, es_419, fr_FR in 2 value(s))",
+                "note: jsonb column product_extra.description_sale: no value to inspect, assumed an Odoo translation",
+                "note: jsonb column product_extra.standard_price: kept as JSON (AWSJSON), since key '1' is not a "
+                        + "language code",
+                "note: jsonb column product_extra.properties: kept as JSON");
+        TableMapping extra = new MappingLoader(Json.MAPPER).load(files.mapping).find("public", "product_extra")
+                .orElseThrow();
+        assertThat(extra.fields()).extracting(f -> f.field() + ":" + f.conversion().configName()).containsExactly(
+                "name:translation", "nameTranslations:json", "descriptionSale:translation",
+                "descriptionSaleTranslations:json", "standardPrice:json", "properties:json");
+        assertThat(Files.readString(files.schema)).contains("  standardPrice: AWSJSON\n");
+    }
+
+    @Test
+    void scaffold_jsonColumnOptions_overrideWhatTheValuesSay() throws Exception {
+        RepositoryFiles files = RepositoryFiles.copyTo(dir);
+
+        Run run = scaffold(files, "--jdbc-url", pg.jdbcUrl(), "--user", "postgres", "--table", "product_extra",
+                "--json-columns", "product_extra.name,description_sale", "--translation-columns", "properties");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        TableMapping extra = new MappingLoader(Json.MAPPER).load(files.mapping).find("public", "product_extra")
+                .orElseThrow();
+        assertThat(extra.fields()).extracting(f -> f.field() + ":" + f.conversion().configName()).containsExactly(
+                "name:json", "descriptionSale:json", "standardPrice:json", "properties:translation",
+                "propertiesTranslations:json");
+        assertThat(run.out()).contains("note: jsonb column product_extra.name: kept as JSON (--json-columns)");
+    }
+
+    @Test
+    void scaffold_jsonColumnOptionOnAnotherType_failsNamingTheColumn() throws Exception {
+        Run run = scaffold(RepositoryFiles.copyTo(dir), "--jdbc-url", pg.jdbcUrl(), "--user", "postgres",
+                "--table", "product_tag", "--json-columns", "color");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("column product_tag.color is integer, not json or jsonb");
     }
 
     @Test
