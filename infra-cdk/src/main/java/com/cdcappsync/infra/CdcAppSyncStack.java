@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
@@ -29,7 +30,7 @@ public final class CdcAppSyncStack extends Stack {
 
     /** The output keys, exactly as {@code cdk deploy --outputs-file} writes them. */
     public static final List<String> OUTPUT_KEYS = List.of("GraphQlUrl", "RealtimeUrl", "ApiId", "ApiKeyId",
-            "FunctionAliasArn", "ConnectorPrincipalArn", "Region", "OnFailureQueueUrl");
+            "ApiKeyIds", "FunctionAliasArn", "ConnectorPrincipalArn", "Region", "OnFailureQueueUrl");
 
     /**
      * @param config the settings read from context
@@ -60,7 +61,8 @@ public final class CdcAppSyncStack extends Stack {
         DataTables tables = new DataTables(this, "Tables",
                 new DataTables.Props(manifest.tables(), tableNames(config, manifest), config.retainData()));
         api = new SyncApi(this, "Sync", new SyncApi.Props(config.resourcePrefix(), props.sources(),
-                tables.byDataSource(), config.apiKeyExpiry(), config.fieldLogLevel(), config.logRetention()));
+                tables.byDataSource(), config.apiKeyExpiry(), config.websiteApiKeys(), config.fieldLogLevel(),
+                config.logRetention()));
         upsert = new UpsertFunction(this, "Upsert", new UpsertFunction.Props(config.resourcePrefix() + "-upsert",
                 props.lambdaCode(), config.memorySizeMb(), config.timeout(), config.logRetention(), api.api(),
                 manifest.mutationFields(), handlerEnvironment(config)));
@@ -78,6 +80,10 @@ public final class CdcAppSyncStack extends Stack {
         output("ApiId", api.api().getApiId(), "AppSync API id.");
         output("ApiKeyId", api.apiKey().getAttrApiKeyId(),
                 "Website API key (x-api-key): public by design, read and subscribe only; mutations need IAM.");
+        output("ApiKeyIds", Fn.join(",", api.apiKeys().entrySet().stream()
+                        .map(key -> key.getKey() + "=" + key.getValue().getAttrApiKeyId()).toList()),
+                "Every website API key as name=key, the current (ApiKeyId) last: more than one while websites move "
+                        + "to a new key.");
         output("FunctionAliasArn", upsert.alias().getFunctionArn(),
                 "What the connector invokes: aws.lambda.function.name (the live alias, SnapStart).");
         output("ConnectorPrincipalArn", connector.role().getRoleArn(),

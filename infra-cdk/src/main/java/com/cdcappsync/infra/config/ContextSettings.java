@@ -32,7 +32,12 @@ public final class ContextSettings {
             "Retention of the function's and the API's log groups.");
     public static final ContextSetting API_KEY_EXPIRY_DAYS = ContextSetting.withDefault("apiKeyExpiryDays",
             "1-365", "365",
-            "The website API key expires this many days after synthesis; every deploy moves the date forward.");
+            "The website API keys expire this many days after synthesis; every deploy moves the date forward "
+                    + "(CloudFormation updates `Expires` in place: the key stays the same).");
+    public static final ContextSetting WEBSITE_API_KEYS = ContextSetting.withDefault("websiteApiKeys",
+            "1-3 comma-separated names, each a capital letter then letters or digits", "Website",
+            "One website API key per name (output `ApiKeyIds`); `ApiKeyId` is the last. To rotate, add a name, deploy, "
+                    + "move the websites to the new key, then remove the old name and deploy (RUNBOOK.md).");
     public static final ContextSetting FIELD_LOG_LEVEL = ContextSetting.withDefault("fieldLogLevel",
             "`NONE` \\| `ERROR` \\| `INFO` \\| `DEBUG` \\| `ALL`", "ERROR",
             "AppSync field log level. `ERROR` logs failed resolvers only (stale writes included); `ALL` logs "
@@ -64,7 +69,8 @@ public final class ContextSettings {
 
     /** All settings, in documentation order. */
     public static final List<ContextSetting> ALL = List.of(STAGE, TABLE_NAME, RETAIN_DATA, MEMORY_SIZE,
-            TIMEOUT_SECONDS, LOG_RETENTION_DAYS, API_KEY_EXPIRY_DAYS, FIELD_LOG_LEVEL, JAVA_TOOL_OPTIONS,
+            TIMEOUT_SECONDS, LOG_RETENTION_DAYS, API_KEY_EXPIRY_DAYS, WEBSITE_API_KEYS, FIELD_LOG_LEVEL,
+            JAVA_TOOL_OPTIONS,
             HANDLER_ENV, CONNECTOR_TRUSTED_PRINCIPAL, CONNECTOR_EXTERNAL_ID, ALARM_TOPIC_ARN, LAMBDA_JAR,
             GRAPHQL_SCHEMA_DIR);
 }

@@ -3,7 +3,6 @@ package com.cdcappsync.infra.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +20,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param memorySizeMb the function's memory
  * @param timeout the function's timeout
  * @param logRetention retention of the function's and the API's log groups
- * @param apiKeyExpiry how long after synthesis the website API key expires
+ * @param apiKeyExpiry how long after synthesis the website API keys expire
+ * @param websiteApiKeys the names of the website API keys, one AppSync key each; the last is the current one
  * @param fieldLogLevel AppSync's field log level
  * @param javaToolOptions the function's {@code JAVA_TOOL_OPTIONS}, empty for none
  * @param handlerEnvironment more handler settings, by variable name
@@ -33,25 +33,30 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  */
 public record StackConfig(String stage, Map<String, String> tableNames, boolean retainData, int memorySizeMb,
                           Duration timeout, RetentionDays logRetention, Duration apiKeyExpiry,
-                          FieldLogLevel fieldLogLevel, String javaToolOptions, Map<String, String> handlerEnvironment,
+                          List<String> websiteApiKeys, FieldLogLevel fieldLogLevel, String javaToolOptions,
+                          Map<String, String> handlerEnvironment,
                           Optional<String> connectorTrustedPrincipalArn, Optional<String> connectorExternalId,
                           Optional<String> alarmTopicArn, Optional<String> lambdaJar,
                           Optional<String> graphqlSchemaDir) {
 
-    private static final Pattern STAGE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,19}");
-    private static final Pattern TYPE_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final Pattern ANY = Pattern.compile("(?s).*");
-    private static final Pattern IAM_PRINCIPAL_ARN =
+    static final Pattern STAGE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,19}");
+    static final Pattern TYPE_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
+    static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    static final Pattern ANY = Pattern.compile("(?s).*");
+    static final Pattern IAM_PRINCIPAL_ARN =
             Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(root|role/\\S+|user/\\S+)");
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
-    private static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[\\w-]+");
-    private static final Pattern RESERVED_ENV =
+    static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[\\w-]+");
+    /** A website API key's name: it becomes part of the key's CloudFormation logical id. */
+    static final Pattern API_KEY_NAME = Pattern.compile("[A-Z][A-Za-z0-9]{0,31}");
+    /** At most this many website keys at once: the current one and those websites are moving away from. */
+    static final int MAX_API_KEYS = 3;
+    static final Pattern RESERVED_ENV =
             Pattern.compile("(?i)(APPSYNC_.*|AWS_.*|LAMBDA_.*|_.*|JAVA_TOOL_OPTIONS)");
 
     /** CloudWatch Logs retentions, in days (0 = never expire). */
-    private static final Map<Integer, RetentionDays> RETENTIONS = Map.ofEntries(
+    static final Map<Integer, RetentionDays> RETENTIONS = Map.ofEntries(
             Map.entry(0, RetentionDays.INFINITE), Map.entry(1, RetentionDays.ONE_DAY),
             Map.entry(3, RetentionDays.THREE_DAYS), Map.entry(5, RetentionDays.FIVE_DAYS),
             Map.entry(7, RetentionDays.ONE_WEEK), Map.entry(14, RetentionDays.TWO_WEEKS),
@@ -67,6 +72,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
 
     public StackConfig {
         tableNames = Map.copyOf(tableNames);
+        websiteApiKeys = websiteApiKeys == null ? null : List.copyOf(websiteApiKeys);
         handlerEnvironment = Map.copyOf(handlerEnvironment);
         List<String> problems = new ArrayList<>();
         check(problems, stage != null && STAGE.matcher(stage).matches(), "stage", stage, "1-20 letters, digits or -, "
@@ -79,6 +85,10 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
                 "1 s to 15 min");
         check(problems, within(apiKeyExpiry, Duration.ofDays(1), Duration.ofDays(365)), "apiKeyExpiry",
                 apiKeyExpiry, "1 to 365 days");
+        check(problems, websiteApiKeys != null && !websiteApiKeys.isEmpty() && websiteApiKeys.size() <= MAX_API_KEYS
+                && websiteApiKeys.stream().allMatch(n -> API_KEY_NAME.matcher(n).matches())
+                && websiteApiKeys.stream().distinct().count() == websiteApiKeys.size(), "websiteApiKeys",
+                websiteApiKeys, "1 to " + MAX_API_KEYS + " distinct names of a capital letter then letters or digits");
         check(problems, logRetention != null, "logRetention", null, "a retention");
         check(problems, fieldLogLevel != null, "fieldLogLevel", null, "a field log level");
         check(problems, javaToolOptions != null, "javaToolOptions", null, "text, empty for none");
@@ -98,6 +108,11 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
     /** A builder starting from the context defaults ({@link ContextSettings}). */
     public static Builder builder() {
         return fromContext(Map.of()).toBuilder();
+    }
+
+    /** An empty builder, for the context reader: every value must be set. */
+    static Builder builderFromScratch() {
+        return new Builder();
     }
 
     /** A builder holding these settings. */
@@ -132,33 +147,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
      * @throws InfraConfigException listing every invalid value, with what is expected and the fix
      */
     public static StackConfig fromContext(Map<String, Object> context) {
-        ContextReader reader = new ContextReader(context);
-        reader.rejectUnknownKeys(ContextSettings.ALL);
-        String stage = reader.matching(ContextSettings.STAGE, STAGE);
-        Map<String, String> tableNames = reader.family(ContextSettings.TABLE_NAME, TYPE_NAME, TABLE_NAME);
-        boolean retainData = reader.bool(ContextSettings.RETAIN_DATA);
-        int memory = reader.intBetween(ContextSettings.MEMORY_SIZE, 128, 10240);
-        int timeoutSeconds = reader.intBetween(ContextSettings.TIMEOUT_SECONDS, 1, 900);
-        RetentionDays retention = retention(reader);
-        int apiKeyDays = reader.intBetween(ContextSettings.API_KEY_EXPIRY_DAYS, 1, 365);
-        FieldLogLevel fieldLogLevel = fieldLogLevel(reader);
-        String javaToolOptions = reader.text(ContextSettings.JAVA_TOOL_OPTIONS);
-        Map<String, String> handlerEnv = handlerEnvironment(reader);
-        Optional<String> trusted = reader.optionalMatching(ContextSettings.CONNECTOR_TRUSTED_PRINCIPAL,
-                IAM_PRINCIPAL_ARN);
-        Optional<String> externalId = reader.optionalMatching(ContextSettings.CONNECTOR_EXTERNAL_ID, EXTERNAL_ID);
-        Optional<String> alarmTopic = reader.optionalMatching(ContextSettings.ALARM_TOPIC_ARN, SNS_TOPIC_ARN);
-        Optional<String> lambdaJar = reader.given(ContextSettings.LAMBDA_JAR.key());
-        Optional<String> schemaDir = reader.given(ContextSettings.GRAPHQL_SCHEMA_DIR.key());
-        if (!reader.problems().isEmpty()) {
-            throw new InfraConfigException("Invalid CDK context", reader.problems());
-        }
-        return new Builder().stage(stage).tableNames(tableNames).retainData(retainData).memorySizeMb(memory)
-                .timeout(Duration.ofSeconds(timeoutSeconds)).logRetention(retention)
-                .apiKeyExpiry(Duration.ofDays(apiKeyDays)).fieldLogLevel(fieldLogLevel)
-                .javaToolOptions(javaToolOptions).handlerEnvironment(handlerEnv).connectorTrustedPrincipalArn(trusted)
-                .connectorExternalId(externalId).alarmTopicArn(alarmTopic).lambdaJar(lambdaJar)
-                .graphqlSchemaDir(schemaDir).build();
+        return StackConfigReader.read(context);
     }
 
     /** @return the CloudFormation stack name, {@code CdcAppSync-<stage>} */
@@ -176,46 +165,6 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
         return tableNames.getOrDefault(type, resourcePrefix() + "-" + type);
     }
 
-    private static RetentionDays retention(ContextReader reader) {
-        ContextSetting setting = ContextSettings.LOG_RETENTION_DAYS;
-        String value = reader.text(setting);
-        try {
-            RetentionDays days = RETENTIONS.get(Integer.parseInt(value));
-            if (days != null) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        reader.problem(setting, setting.key(), value, setting.accepted());
-        return RETENTIONS.get(Integer.parseInt(setting.defaultValue()));
-    }
-
-    private static FieldLogLevel fieldLogLevel(ContextReader reader) {
-        ContextSetting setting = ContextSettings.FIELD_LOG_LEVEL;
-        String value = reader.text(setting);
-        try {
-            return FieldLogLevel.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            reader.problem(setting, setting.key(), value, setting.accepted());
-            return FieldLogLevel.valueOf(setting.defaultValue());
-        }
-    }
-
-    private static Map<String, String> handlerEnvironment(ContextReader reader) {
-        ContextSetting setting = ContextSettings.HANDLER_ENV;
-        Map<String, String> values = reader.family(setting, ENV_NAME, ANY);
-        for (String name : List.copyOf(values.keySet())) {
-            if (RESERVED_ENV.matcher(name).matches()) {
-                values.remove(name);
-                reader.problem(setting, setting.prefix() + name, "(value not shown)", "a variable the stack does "
-                        + "not own: " + name + " is set by the stack or by Lambda, and an API key "
-                        + "(APPSYNC_API_KEY) must never be put in a template");
-            }
-        }
-        return values;
-    }
-
     /** Builds a {@link StackConfig}; {@link #build()} checks every value (see the constructor). */
     public static final class Builder {
         private String stage;
@@ -225,6 +174,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
         private Duration timeout;
         private RetentionDays logRetention;
         private Duration apiKeyExpiry;
+        private List<String> websiteApiKeys;
         private FieldLogLevel fieldLogLevel;
         private String javaToolOptions;
         private Map<String, String> handlerEnvironment = Map.of();
@@ -245,6 +195,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
             timeout = c.timeout;
             logRetention = c.logRetention;
             apiKeyExpiry = c.apiKeyExpiry;
+            websiteApiKeys = c.websiteApiKeys;
             fieldLogLevel = c.fieldLogLevel;
             javaToolOptions = c.javaToolOptions;
             handlerEnvironment = c.handlerEnvironment;
@@ -287,6 +238,11 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
 
         public Builder apiKeyExpiry(Duration apiKeyExpiry) {
             this.apiKeyExpiry = apiKeyExpiry;
+            return this;
+        }
+
+        public Builder websiteApiKeys(List<String> websiteApiKeys) {
+            this.websiteApiKeys = websiteApiKeys;
             return this;
         }
 
@@ -333,7 +289,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
         /** @throws InfraConfigException listing every invalid value */
         public StackConfig build() {
             return new StackConfig(stage, tableNames, retainData, memorySizeMb, timeout, logRetention, apiKeyExpiry,
-                    fieldLogLevel, javaToolOptions, handlerEnvironment, connectorTrustedPrincipalArn,
+                    websiteApiKeys, fieldLogLevel, javaToolOptions, handlerEnvironment, connectorTrustedPrincipalArn,
                     connectorExternalId, alarmTopicArn, lambdaJar, graphqlSchemaDir);
         }
     }

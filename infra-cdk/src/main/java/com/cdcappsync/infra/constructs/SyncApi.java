@@ -4,6 +4,7 @@ import com.cdcappsync.apimanifest.ResolverSpec;
 import com.cdcappsync.apimanifest.TableSpec;
 import com.cdcappsync.infra.schema.GraphqlSources;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import software.amazon.awscdk.services.appsync.AuthorizationType;
 import software.amazon.awscdk.services.appsync.BaseResolverProps;
 import software.amazon.awscdk.services.appsync.CfnApiKey;
 import software.amazon.awscdk.services.appsync.CfnGraphQLApi;
+import software.amazon.awscdk.services.appsync.CfnGraphQLSchema;
 import software.amazon.awscdk.services.appsync.Definition;
 import software.amazon.awscdk.services.appsync.DynamoDbDataSource;
 import software.amazon.awscdk.services.appsync.FieldLogLevel;
@@ -41,19 +43,30 @@ public final class SyncApi extends Construct {
      * @param apiName the API's name
      * @param sources the schema folder
      * @param tablesByDataSource the table of each {@code api.json} data source
-     * @param apiKeyExpiry how long after synthesis the website API key expires (1-365 days)
+     * @param apiKeyExpiry how long after synthesis the website API keys expire (1-365 days)
+     * @param apiKeyNames the website API keys' names, the current one last
      * @param fieldLogLevel AppSync's field log level
      * @param logRetention retention of the API's log group
      */
     public record Props(String apiName, GraphqlSources sources, Map<String, ITable> tablesByDataSource,
-                        Duration apiKeyExpiry, FieldLogLevel fieldLogLevel, RetentionDays logRetention) {
+                        Duration apiKeyExpiry, List<String> apiKeyNames, FieldLogLevel fieldLogLevel,
+                        RetentionDays logRetention) {
         public Props {
             tablesByDataSource = Map.copyOf(tablesByDataSource);
+            apiKeyNames = List.copyOf(apiKeyNames);
+            if (apiKeyNames.isEmpty()) {
+                throw new IllegalArgumentException("apiKeyNames: expected at least one website API key name");
+            }
         }
     }
 
     private final GraphqlApi api;
-    private final CfnApiKey apiKey;
+    /** The key {@code GraphqlApi} creates from its API_KEY mode; its name keeps the logical id of earlier deploys. */
+    private static final String BUILT_IN_KEY = "Website";
+    private static final String KEY_DESCRIPTION =
+            "Websites read and subscribe with this key; it cannot write (mutations are IAM only).";
+
+    private final Map<String, CfnApiKey> apiKeys = new LinkedHashMap<>();
     private final Map<String, DynamoDbDataSource> dataSources = new LinkedHashMap<>();
 
     public SyncApi(Construct scope, String id, Props props) {
@@ -63,9 +76,7 @@ public final class SyncApi extends Construct {
                 .definition(Definition.fromFile(props.sources().schemaFile().toString()))
                 .authorizationConfig(authorization(props.apiKeyExpiry()))
                 .build();
-        apiKey = api.getNode().findAll().stream().filter(CfnApiKey.class::isInstance).map(CfnApiKey.class::cast)
-                .findFirst().orElseThrow(() -> new IllegalStateException("GraphqlApi created no API key; "
-                        + "the default authorization must be API_KEY"));
+        createApiKeys(props.apiKeyNames());
         configureLogging(props);
         for (TableSpec table : props.sources().manifest().tables()) {
             ITable dynamoTable = props.tablesByDataSource().get(table.dataSource());
@@ -97,9 +108,41 @@ public final class SyncApi extends Construct {
         return api;
     }
 
-    /** @return the website API key; its id is the value websites send as {@code x-api-key} */
+    /** @return the current website API key (the last name); its id is the value websites send as {@code x-api-key} */
     public CfnApiKey apiKey() {
-        return apiKey;
+        return apiKeys.values().stream().reduce((first, second) -> second).orElseThrow();
+    }
+
+    /** @return every website API key by name, the current one last */
+    public Map<String, CfnApiKey> apiKeys() {
+        return Collections.unmodifiableMap(apiKeys);
+    }
+
+    /**
+     * One key per name. {@code GraphqlApi} always creates the key of its API_KEY mode ({@code Api/WebsiteApiKey});
+     * it is kept for the name {@value BUILT_IN_KEY}, so a stack deployed before keys had names keeps its key, and
+     * removed otherwise. Each other name gets its own {@code AWS::AppSync::ApiKey}, with the same expiry and, like
+     * CDK's, created after the schema. Adding a name creates a key; removing one deletes that key at the next deploy.
+     */
+    private void createApiKeys(List<String> names) {
+        CfnApiKey builtIn = api.getNode().findAll().stream().filter(CfnApiKey.class::isInstance)
+                .map(CfnApiKey.class::cast).findFirst().orElseThrow(() -> new IllegalStateException(
+                        "GraphqlApi created no API key; the default authorization must be API_KEY"));
+        CfnGraphQLSchema schema = api.getNode().findAll().stream().filter(CfnGraphQLSchema.class::isInstance)
+                .map(CfnGraphQLSchema.class::cast).findFirst().orElseThrow();
+        for (String name : names) {
+            if (name.equals(BUILT_IN_KEY)) {
+                apiKeys.put(name, builtIn);
+                continue;
+            }
+            CfnApiKey key = CfnApiKey.Builder.create(api, name + "ApiKey").apiId(api.getApiId())
+                    .description(KEY_DESCRIPTION).expires(builtIn.getExpires()).build();
+            key.addDependency(schema);
+            apiKeys.put(name, key);
+        }
+        if (!names.contains(BUILT_IN_KEY)) {
+            api.getNode().tryRemoveChild(builtIn.getNode().getId());
+        }
     }
 
     /** @return the real-time (subscriptions) endpoint, {@code wss://...appsync-realtime-api.../graphql} */
@@ -109,8 +152,8 @@ public final class SyncApi extends Construct {
 
     private static AuthorizationConfig authorization(Duration apiKeyExpiry) {
         ApiKeyConfig key = ApiKeyConfig.builder()
-                .name("Website")
-                .description("Websites read and subscribe with this key; it cannot write (mutations are IAM only).")
+                .name(BUILT_IN_KEY)
+                .description(KEY_DESCRIPTION)
                 .expires(Expiration.after(software.amazon.awscdk.Duration.days(apiKeyExpiry.toDays())))
                 .build();
         return AuthorizationConfig.builder()

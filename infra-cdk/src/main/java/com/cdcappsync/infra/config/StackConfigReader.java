@@ -1,0 +1,116 @@
+package com.cdcappsync.infra.config;
+
+import static com.cdcappsync.infra.config.StackConfig.ANY;
+import static com.cdcappsync.infra.config.StackConfig.API_KEY_NAME;
+import static com.cdcappsync.infra.config.StackConfig.ENV_NAME;
+import static com.cdcappsync.infra.config.StackConfig.EXTERNAL_ID;
+import static com.cdcappsync.infra.config.StackConfig.IAM_PRINCIPAL_ARN;
+import static com.cdcappsync.infra.config.StackConfig.MAX_API_KEYS;
+import static com.cdcappsync.infra.config.StackConfig.RESERVED_ENV;
+import static com.cdcappsync.infra.config.StackConfig.RETENTIONS;
+import static com.cdcappsync.infra.config.StackConfig.SNS_TOPIC_ARN;
+import static com.cdcappsync.infra.config.StackConfig.STAGE;
+import static com.cdcappsync.infra.config.StackConfig.TABLE_NAME;
+import static com.cdcappsync.infra.config.StackConfig.TYPE_NAME;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.services.appsync.FieldLogLevel;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/** Reads a {@link StackConfig} from CDK context ({@link ContextSettings}), reporting every invalid value at once. */
+final class StackConfigReader {
+
+    private StackConfigReader() {
+    }
+
+    static StackConfig read(Map<String, Object> context) {
+        ContextReader reader = new ContextReader(context);
+        reader.rejectUnknownKeys(ContextSettings.ALL);
+        String stage = reader.matching(ContextSettings.STAGE, STAGE);
+        Map<String, String> tableNames = reader.family(ContextSettings.TABLE_NAME, TYPE_NAME, TABLE_NAME);
+        boolean retainData = reader.bool(ContextSettings.RETAIN_DATA);
+        int memory = reader.intBetween(ContextSettings.MEMORY_SIZE, 128, 10240);
+        int timeoutSeconds = reader.intBetween(ContextSettings.TIMEOUT_SECONDS, 1, 900);
+        RetentionDays retention = retention(reader);
+        int apiKeyDays = reader.intBetween(ContextSettings.API_KEY_EXPIRY_DAYS, 1, 365);
+        List<String> apiKeys = websiteApiKeys(reader);
+        FieldLogLevel fieldLogLevel = fieldLogLevel(reader);
+        String javaToolOptions = reader.text(ContextSettings.JAVA_TOOL_OPTIONS);
+        Map<String, String> handlerEnv = handlerEnvironment(reader);
+        Optional<String> trusted = reader.optionalMatching(ContextSettings.CONNECTOR_TRUSTED_PRINCIPAL,
+                IAM_PRINCIPAL_ARN);
+        Optional<String> externalId = reader.optionalMatching(ContextSettings.CONNECTOR_EXTERNAL_ID, EXTERNAL_ID);
+        Optional<String> alarmTopic = reader.optionalMatching(ContextSettings.ALARM_TOPIC_ARN, SNS_TOPIC_ARN);
+        Optional<String> lambdaJar = reader.given(ContextSettings.LAMBDA_JAR.key());
+        Optional<String> schemaDir = reader.given(ContextSettings.GRAPHQL_SCHEMA_DIR.key());
+        if (!reader.problems().isEmpty()) {
+            throw new InfraConfigException("Invalid CDK context", reader.problems());
+        }
+        return StackConfig.builderFromScratch().stage(stage).tableNames(tableNames).retainData(retainData)
+                .memorySizeMb(memory)
+                .timeout(Duration.ofSeconds(timeoutSeconds)).logRetention(retention)
+                .apiKeyExpiry(Duration.ofDays(apiKeyDays)).websiteApiKeys(apiKeys).fieldLogLevel(fieldLogLevel)
+                .javaToolOptions(javaToolOptions).handlerEnvironment(handlerEnv).connectorTrustedPrincipalArn(trusted)
+                .connectorExternalId(externalId).alarmTopicArn(alarmTopic).lambdaJar(lambdaJar)
+                .graphqlSchemaDir(schemaDir).build();
+    }
+
+    private static List<String> websiteApiKeys(ContextReader reader) {
+        ContextSetting setting = ContextSettings.WEBSITE_API_KEYS;
+        String value = reader.text(setting);
+        List<String> names = Arrays.stream(value.split(",", -1)).map(String::trim).toList();
+        boolean valid = !names.isEmpty() && names.size() <= MAX_API_KEYS
+                && names.stream().allMatch(n -> API_KEY_NAME.matcher(n).matches())
+                && names.stream().distinct().count() == names.size();
+        if (!valid) {
+            reader.problem(setting, setting.key(), value, setting.accepted());
+            return List.of(setting.defaultValue());
+        }
+        return names;
+    }
+
+    private static RetentionDays retention(ContextReader reader) {
+        ContextSetting setting = ContextSettings.LOG_RETENTION_DAYS;
+        String value = reader.text(setting);
+        try {
+            RetentionDays days = RETENTIONS.get(Integer.parseInt(value));
+            if (days != null) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        reader.problem(setting, setting.key(), value, setting.accepted());
+        return RETENTIONS.get(Integer.parseInt(setting.defaultValue()));
+    }
+
+    private static FieldLogLevel fieldLogLevel(ContextReader reader) {
+        ContextSetting setting = ContextSettings.FIELD_LOG_LEVEL;
+        String value = reader.text(setting);
+        try {
+            return FieldLogLevel.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            reader.problem(setting, setting.key(), value, setting.accepted());
+            return FieldLogLevel.valueOf(setting.defaultValue());
+        }
+    }
+
+    private static Map<String, String> handlerEnvironment(ContextReader reader) {
+        ContextSetting setting = ContextSettings.HANDLER_ENV;
+        Map<String, String> values = reader.family(setting, ENV_NAME, ANY);
+        for (String name : List.copyOf(values.keySet())) {
+            if (RESERVED_ENV.matcher(name).matches()) {
+                values.remove(name);
+                reader.problem(setting, setting.prefix() + name, "(value not shown)", "a variable the stack does "
+                        + "not own: " + name + " is set by the stack or by Lambda, and an API key "
+                        + "(APPSYNC_API_KEY) must never be put in a template");
+            }
+        }
+        return values;
+    }
+}
