@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appsync.AppSyncClient;
+import software.amazon.awssdk.services.appsync.AppSyncClientBuilder;
 import software.amazon.awssdk.services.appsync.model.ApiKey;
 
 /**
@@ -27,10 +30,17 @@ import software.amazon.awssdk.services.appsync.model.ApiKey;
 final class AppSyncChecks {
 
     private final DoctorOptions options;
+    private final AwsCredentialsProvider credentials;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     AppSyncChecks(DoctorOptions options) {
+        this(options, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** With the given credentials instead of the SDK's default chain (tests). */
+    AppSyncChecks(DoctorOptions options, AwsCredentialsProvider credentials) {
         this.options = options;
+        this.credentials = credentials;
     }
 
     List<Finding> run() {
@@ -72,8 +82,12 @@ final class AppSyncChecks {
         if (options.apiId() == null || options.apiKey() == null) {
             return Finding.skipped("appsync.key_expiry", "needs --api-id and --api-key (and AWS credentials)");
         }
-        try (AppSyncClient client = AppSyncClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(options.region())).build()) {
+        AppSyncClientBuilder builder = AppSyncClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(options.region())).credentialsProvider(credentials);
+        if (options.appsyncControlEndpoint() != null) {
+            builder.endpointOverride(options.appsyncControlEndpoint());
+        }
+        try (AppSyncClient client = builder.build()) {
             Optional<ApiKey> key = client.listApiKeysPaginator(b -> b.apiId(options.apiId())).apiKeys().stream()
                     .filter(k -> k.id().equals(options.apiKey())).findFirst();
             if (key.isEmpty()) {

@@ -32,6 +32,10 @@ public final class DoctorOptions {
     @Option(names = "--api-id", paramLabel = "ID", description = "the AppSync API id, to read the key's expiry")
     private String apiId;
 
+    @Option(names = "--appsync-control-endpoint", paramLabel = "URL", description = "where ListApiKeys is sent; "
+            + "default: the region's AppSync endpoint (https://appsync.<region>.amazonaws.com)")
+    private URI appsyncControlEndpoint;
+
     @Option(names = "--region", defaultValue = "${env:AWS_REGION:-eu-west-1}",
             description = "default: ${DEFAULT-VALUE}")
     private String region;
@@ -117,6 +121,11 @@ public final class DoctorOptions {
 
     public String apiId() {
         return apiId;
+    }
+
+    /** @return the AppSync control-plane endpoint to use instead of the region's, or null */
+    public URI appsyncControlEndpoint() {
+        return appsyncControlEndpoint;
     }
 
     public String region() {
