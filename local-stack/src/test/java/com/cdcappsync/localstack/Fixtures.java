@@ -38,7 +38,8 @@ final class Fixtures {
 
     /** Lines of the storefront scenario with website_sale (fixtures/debezium-storefront/SCENARIO.md). */
     static final class Storefront {
-        static final String SETTING = "noschemas-precise";
+        /** The shipped connector's settings (debezium-odoo-source.json): schemas off, decimals as text. */
+        static final String SETTING = "noschemas-string";
         /** Template 21, Office Chair, published; template 22, Standing Desk, never published. */
         static final int CHAIR_SNAPSHOT = 1;
         static final int DESK_SNAPSHOT = 2;

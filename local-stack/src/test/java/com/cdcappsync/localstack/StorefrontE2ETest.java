@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The storefront scenario's real Debezium batches (variants and website publication, schemas off as the shipped
- * connector sends them; fixtures/debezium-storefront/SCENARIO.md) through the Invoke API, the handler with the
- * packaged mapping, the simulator's resolvers and DynamoDB Local, to the WebSocket subscriber. The batches are
- * the scenario's lines as delivered, so the function coalesces each batch to the newest change of each item.
+ * The storefront scenario's real Debezium batches (variants and website publication, schemas off and decimals as
+ * text, as the shipped connector sends them; fixtures/debezium-storefront/SCENARIO.md) through the Invoke API,
+ * the handler with the packaged mapping, the simulator's resolvers and DynamoDB Local, to the WebSocket
+ * subscriber. The batches are the scenario's lines as delivered, so the function coalesces each batch to the
+ * newest change of each item.
  */
 class StorefrontE2ETest extends StackPerClassTest {
 
