@@ -1,24 +1,39 @@
 #!/usr/bin/env bash
 # Regenerates the Debezium decoder fixtures from a real PostgreSQL and real Debezium engines.
 #
-#   lambda-upsert/fixture-generator/regenerate.sh
+#   lambda-upsert/fixture-generator/regenerate.sh [all|products|storefront]
 #
-# Starts a throwaway PostgreSQL (loopback only, temp data dir, wal_level=logical), creates the
-# Odoo-like schema (sql/schema.sql), builds and runs the generator (which runs the scenario and
-# captures it with one Debezium engine per setting), replaces the fixture folder, then stops the
-# server and deletes the data dir and this project's target/. Safe to run again; see README.md.
+# Starts a throwaway PostgreSQL (loopback only, temp data dir, wal_level=logical), then runs the two
+# scenarios one after the other (argument: both by default, or only one of them):
+#   products    database odoo (sql/schema.sql), FixtureGenerator -> fixtures/debezium + the CLI sample
+#   storefront  databases storefront and odoo_no_website (sql/storefront*.sql), created only after the
+#               products scenario finished, StorefrontGenerator -> fixtures/debezium-storefront
+# Each generator runs its scenario and captures it with one Debezium engine per setting. The fixture
+# folders are replaced only after every selected generator passed its checks; then the server is
+# stopped and the data dir and this project's target/ deleted. Safe to run again; see README.md.
 #
 # Environment (all optional):
 #   PGPORT        port for the throwaway server            (default 55432)
 #   JAVA_HOME     JDK 21+ used to build and run            (default temurin 25 if present)
 #   FIXTURES_DIR  where the fixture folders go             (default ../src/test/resources/fixtures/debezium)
 #   SAMPLE_FILE   bundled CLI sample                       (default ../samples/odoo-product-changes.json)
+#   STOREFRONT_DIR where the storefront folders go  (default ../src/test/resources/fixtures/debezium-storefront)
+#   MAVEN_ARGS    extra Maven options, e.g. -Dmaven.repo.local=... (passed explicitly: Maven < 3.9 ignores it)
 set -euo pipefail
+
+SCENARIOS="${1:-all}"
+case "$SCENARIOS" in
+  all|products|storefront) ;;
+  *) echo "usage: $0 [all|products|storefront]" >&2; exit 2 ;;
+esac
+run_products() { [[ "$SCENARIOS" == all || "$SCENARIOS" == products ]]; }
+run_storefront() { [[ "$SCENARIOS" == all || "$SCENARIOS" == storefront ]]; }
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MODULE="$(cd "$HERE/.." && pwd)"
 FIXTURES_DIR="${FIXTURES_DIR:-$MODULE/src/test/resources/fixtures/debezium}"
 SAMPLE_FILE="${SAMPLE_FILE:-$MODULE/samples/odoo-product-changes.json}"
+STOREFRONT_DIR="${STOREFRONT_DIR:-$MODULE/src/test/resources/fixtures/debezium-storefront}"
 export PGHOST=127.0.0.1 PGPORT="${PGPORT:-55432}" PGDATABASE=odoo PGUSER=postgres PGPASSWORD=postgres
 
 log() { echo "[regenerate] $*"; }
@@ -87,24 +102,50 @@ as_pg "$PG_BIN/pg_ctl" -D "$DATA" -l "$WORK/postgres.log" -w start -o "\
   -c timezone=UTC -c fsync=off" >/dev/null
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') listening on $PGHOST:$PGPORT"
 
-"$PG_BIN/createdb" odoo
-"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -f "$HERE/sql/schema.sql"
-
-# --- build and run the generator -----------------------------------------------------------------
+# --- build the generator -------------------------------------------------------------------------
 log "building the generator"
-mvn -q -B -Dstyle.color=never -f "$HERE/pom.xml" package
+# shellcheck disable=SC2086 # MAVEN_ARGS holds several options
+mvn ${MAVEN_ARGS:-} -q -B -Dstyle.color=never -f "$HERE/pom.xml" package
 OUT="$WORK/out"
-log "capturing"
-"$JAVA" -Duser.timezone=UTC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$HERE/target/classes:$HERE/target/lib/*" \
-  com.cdcappsync.fixtures.FixtureGenerator "$OUT/fixtures" "$OUT/sample.json"
+generator() {
+  "$JAVA" -Duser.timezone=UTC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$HERE/target/classes:$HERE/target/lib/*" "$@"
+}
 
-# --- replace the fixtures only after a fully checked run ----------------------------------------
+# --- products scenario (database odoo) -----------------------------------------------------------
+if run_products; then
+  "$PG_BIN/createdb" odoo
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -f "$HERE/sql/schema.sql"
+  log "capturing the products scenario"
+  generator com.cdcappsync.fixtures.FixtureGenerator "$OUT/fixtures" "$OUT/sample.json"
+fi
+
+# --- storefront scenario (databases storefront, odoo_no_website), after the products scenario ----
+# Own databases, created only now: the products scenario's WAL is the same as without it.
+if run_storefront; then
+  "$PG_BIN/createdb" storefront
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d storefront -f "$HERE/sql/storefront.sql"
+  "$PG_BIN/createdb" odoo_no_website
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d odoo_no_website -f "$HERE/sql/storefront-no-website-sale.sql"
+  log "capturing the storefront scenario"
+  generator com.cdcappsync.fixtures.StorefrontGenerator "$OUT/storefront"
+fi
+
+# --- replace the fixtures only after every selected scenario passed its checks -------------------
 # Each generated setting folder and SCENARIO.md is replaced whole; other files there are left alone.
-mkdir -p "$FIXTURES_DIR" "$(dirname "$SAMPLE_FILE")"
-for generated in "$OUT/fixtures"/*; do
-  rm -rf "$FIXTURES_DIR/$(basename "$generated")"
-  cp -r "$generated" "$FIXTURES_DIR/"
-done
-cp "$OUT/sample.json" "$SAMPLE_FILE"
-log "fixtures written to $FIXTURES_DIR"
+replace_folders() { # <generated dir> <target dir>
+  mkdir -p "$2"
+  for generated in "$1"/*; do
+    rm -rf "${2:?}/$(basename "$generated")"
+    cp -r "$generated" "$2/"
+  done
+  log "fixtures written to $2"
+}
+if run_products; then
+  replace_folders "$OUT/fixtures" "$FIXTURES_DIR"
+  mkdir -p "$(dirname "$SAMPLE_FILE")"
+  cp "$OUT/sample.json" "$SAMPLE_FILE"
+fi
+if run_storefront; then
+  replace_folders "$OUT/storefront" "$STOREFRONT_DIR"
+fi

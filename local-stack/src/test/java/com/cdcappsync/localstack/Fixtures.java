@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The real Debezium fixtures of
  * {@code lambda-upsert/src/test/resources/fixtures/debezium/<setting>/confluent-object.json}
  * (see SCENARIO.md there: line N of its index is element N-1), sliced into single Confluent sink records, with
- * the few hand-made variations the tests need (another row id, so that tests of one class do not share rows).
+ * the few hand-made variations the tests need (another row id, so that tests of one class do not share rows);
+ * and the storefront scenario's ({@code fixtures/debezium-storefront/}: variants, website publication), used as
+ * delivered.
  */
 final class Fixtures {
 
@@ -34,13 +36,59 @@ final class Fixtures {
     static final int PRODUCT_3_TOMBSTONE = 12;
     static final int PRODUCT_4_REINSERT = 13;
 
+    /** Lines of the storefront scenario with website_sale (fixtures/debezium-storefront/SCENARIO.md). */
+    static final class Storefront {
+        /** The shipped connector's settings (debezium-odoo-source.json): schemas off, decimals as text. */
+        static final String SETTING = "noschemas-string";
+        /** Template 21, Office Chair, published; template 22, Standing Desk, never published. */
+        static final int CHAIR_SNAPSHOT = 1;
+        static final int DESK_SNAPSHOT = 2;
+        /** Variants 41 CHAIR-BLK (barcode 4006381333931), 42 CHAIR-WHT (no barcode) of 21; 43 DESK-STAND of 22. */
+        static final int BLACK_SNAPSHOT = 3;
+        static final int WHITE_SNAPSHOT = 4;
+        static final int DESK_VARIANT_SNAPSHOT = 5;
+        /** Variant 44 CHAIR-RED inserted (barcode 4006381333948), its barcode changed to 4006381333955. */
+        static final int RED_INSERT = 6;
+        static final int RED_BARCODE = 7;
+        static final int WHITE_ARCHIVE = 8;
+        static final int CHAIR_UNPUBLISH = 9;
+        static final int CHAIR_REPUBLISH = 10;
+        static final int RED_DELETE = 11;
+        static final int RED_TOMBSTONE = 12;
+
+        private Storefront() {
+        }
+    }
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final Path root;
+    private final Path storefrontRoot;
     /** Each setting's array, parsed once; {@link #record} hands out copies. */
     private final Map<String, JsonNode> parsed = new ConcurrentHashMap<>();
 
     Fixtures(Path repositoryRoot) {
         this.root = repositoryRoot.resolve("lambda-upsert/src/test/resources/fixtures/debezium");
+        this.storefrontRoot = repositoryRoot.resolve("lambda-upsert/src/test/resources/fixtures/debezium-storefront");
+    }
+
+    /** One record of a storefront setting's Confluent array, unchanged (a fresh copy). */
+    ObjectNode storefront(String setting, int line) {
+        JsonNode all = parsed.computeIfAbsent("storefront/" + setting,
+                s -> read(storefrontRoot.resolve(setting).resolve("confluent-object.json")));
+        if (line < 1 || line > all.size()) {
+            throw new IllegalArgumentException("storefront " + setting + " has lines 1-" + all.size() + ", not "
+                    + line);
+        }
+        return (ObjectNode) all.get(line - 1).deepCopy();
+    }
+
+    /** The storefront records of {@link Storefront#SETTING} at these lines, in order, as one invocation. */
+    ArrayNode storefrontBatch(int... lines) {
+        ArrayNode batch = mapper.createArrayNode();
+        for (int line : lines) {
+            batch.add(storefront(Storefront.SETTING, line));
+        }
+        return batch;
     }
 
     /** One record of a setting's Confluent array, as a fresh copy. */
@@ -94,27 +142,6 @@ final class Fixtures {
     static ObjectNode laterChange(ObjectNode record, long lsn, Map<String, JsonNode> columns) {
         ObjectNode after = (ObjectNode) unwrap(withLsn(record, lsn).path("payload").get("value")).get("after");
         columns.forEach(after::set);
-        return record;
-    }
-
-    /**
-     * A variant ({@code product_product}) change made from a real product record of a schema-less setting: the same
-     * envelope, source block and LSN handling, with the topic and {@code source.table} of the variant table and the
-     * row holding the variant columns Odoo stores (FACTS.md section 4). The real-Debezium variant fixtures of the
-     * fixture generator are not in every setting yet; this keeps the browser test on one setting.
-     */
-    ObjectNode variant(ObjectNode productRecord, long lsn, int id, int productId, String code, String barcode,
-                       boolean active) {
-        ObjectNode record = withLsn(productRecord, lsn);
-        ObjectNode payload = (ObjectNode) record.get("payload");
-        payload.put("topic", payload.get("topic").asText().replace("product_template", "product_product"));
-        payload.set("key", mapper.createObjectNode().put("id", id));
-        ObjectNode value = (ObjectNode) unwrap(payload.get("value"));
-        ((ObjectNode) value.get("source")).put("table", "product_product");
-        value.putNull("before");
-        value.set("after", mapper.createObjectNode().put("id", id).put("product_tmpl_id", productId)
-                .put("default_code", code).put("barcode", barcode).put("active", active)
-                .put("write_date", 1709366400000000L));
         return record;
     }
 

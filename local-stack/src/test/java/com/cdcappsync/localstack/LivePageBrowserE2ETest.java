@@ -3,12 +3,23 @@ package com.cdcappsync.localstack;
 import static com.cdcappsync.localstack.Fixtures.PRODUCT_1_TRANSLATION_TOAST;
 import static com.cdcappsync.localstack.Fixtures.PRODUCT_3_DELETE;
 import static com.cdcappsync.localstack.Fixtures.PRODUCT_3_INSERT;
+import static com.cdcappsync.localstack.Fixtures.Storefront.BLACK_SNAPSHOT;
+import static com.cdcappsync.localstack.Fixtures.Storefront.CHAIR_REPUBLISH;
+import static com.cdcappsync.localstack.Fixtures.Storefront.CHAIR_SNAPSHOT;
+import static com.cdcappsync.localstack.Fixtures.Storefront.CHAIR_UNPUBLISH;
+import static com.cdcappsync.localstack.Fixtures.Storefront.DESK_SNAPSHOT;
+import static com.cdcappsync.localstack.Fixtures.Storefront.DESK_VARIANT_SNAPSHOT;
+import static com.cdcappsync.localstack.Fixtures.Storefront.RED_BARCODE;
+import static com.cdcappsync.localstack.Fixtures.Storefront.RED_DELETE;
+import static com.cdcappsync.localstack.Fixtures.Storefront.RED_INSERT;
+import static com.cdcappsync.localstack.Fixtures.Storefront.RED_TOMBSTONE;
+import static com.cdcappsync.localstack.Fixtures.Storefront.WHITE_ARCHIVE;
+import static com.cdcappsync.localstack.Fixtures.Storefront.WHITE_SNAPSHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -28,15 +39,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The live page ({@code local-stack/web/}) in headless Chromium against a real local stack: seeded with the
- * bundled sample (16 real Debezium events), then changed through the Invoke API, as the connector would, with
- * later versions of real fixture records (the sample's setting, schemas off, precise decimals). The page must
- * show each change through its subscription (no reconnect, no catch-up query), remove deleted and unpublished
- * rows, list each product's variants, render
- * markup as text, and after a dropped socket reconnect and catch up by query on changes made while it was away.
+ * bundled sample (16 real Debezium events) and the storefront scenario's snapshot (templates 21-22, variants
+ * 41-43; fixtures/debezium-storefront), then changed through the Invoke API, as the connector would, with
+ * later versions of real fixture records (the sample's setting, schemas off, precise decimals) and the
+ * storefront scenario's own streaming records (variants, unpublish, republish) as Debezium delivered them. The
+ * page must show each change through its subscription (no reconnect, no catch-up query), remove deleted and
+ * unpublished rows, list each product's variants, render markup as text, and after a dropped socket reconnect
+ * and catch up by query on changes made while it was away.
  *
- * <p>Each test opens the page afresh and works on products of its own (ids 11 and up; the seed's 1 and 4 are
- * only read), so the tests hold in any order. Waits end on what the page shows, within a generous bound; the
- * latency from invocation to screen is printed, not asserted (a shared CI machine sets no reliable deadline).
+ * <p>Each test opens the page afresh and works on items of its own (products 11 and up, the storefront's
+ * variants, the storefront's template 21; the seed's 1 and 4 are only read), so the tests hold in any order.
+ * Waits end on what the page shows, within a generous bound; the latency from invocation to screen is printed,
+ * not asserted (a shared CI machine sets no reliable deadline).
  * Screenshots go to {@code local-stack/target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,6 +79,9 @@ class LivePageBrowserE2ETest {
         Path root = RepositoryLayout.locate(null).root();
         screenshots = root.resolve("local-stack/target/screenshots");
         e2e.invoke((ArrayNode) mapper.readTree(RepositoryLayout.locate(null).sample().toFile()));
+        assertThat(e2e.invoke(e2e.fixtures.storefrontBatch(CHAIR_SNAPSHOT, DESK_SNAPSHOT, BLACK_SNAPSHOT,
+                WHITE_SNAPSHOT, DESK_VARIANT_SNAPSHOT))).extracting(r -> r.path("status").asText())
+                .containsOnly("applied");
         chromium = new HeadlessChromium(root.resolve("local-stack/target/chromium"));
     }
 
@@ -152,34 +169,33 @@ class LivePageBrowserE2ETest {
 
     @Test
     void variants_areListedUnderTheirProductAndFollowArchiving() {
-        create(16, LSN + 500, "30.00");
-        JsonNode oak = variant(161, 16, "DESK-OAK", "5901234123457", true, LSN + 501);
-        JsonNode ash = variant(162, 16, "DESK-ASH", null, true, LSN + 501);
-
-        assertThat(e2e.invoke(e2e.fixtures.batch(oak, ash))).extracting(r -> r.path("status").asText())
-                .containsExactly("applied", "applied");
-        waitFor("Product#16's two variants", d -> cell("16", 6).equals("DESK-ASH, DESK-OAK (5901234123457)"));
+        String black = "CHAIR-BLK (4006381333931)";
+        waitFor("Product#21's seeded variants", d -> cell("21", 6).equals(black + ", CHAIR-WHT"));
+        assertThat(storefront(RED_INSERT)).containsExactly("applied");
+        waitFor("the new variant", d -> cell("21", 6).equals(black + ", CHAIR-RED (4006381333948), CHAIR-WHT"));
         chromium.screenshot(screenshots.resolve("live-page-variants.png"));
 
-        JsonNode archived = variant(161, 16, "DESK-OAK", "5901234123457", false, LSN + 502);
-        assertThat(e2e.invoke(e2e.fixtures.batch(archived)).getFirst().path("status").asText()).isEqualTo("applied");
-        waitFor("Product#16 without the archived variant", d -> cell("16", 6).equals("DESK-ASH"));
+        assertThat(storefront(RED_BARCODE)).containsExactly("applied");
+        waitFor("the new barcode", d -> cell("21", 6).equals(black + ", CHAIR-RED (4006381333955), CHAIR-WHT"));
+        assertThat(storefront(WHITE_ARCHIVE)).containsExactly("applied");
+        waitFor("without the archived variant", d -> cell("21", 6).equals(black + ", CHAIR-RED (4006381333955)"));
+        assertThat(storefront(RED_DELETE, RED_TOMBSTONE)).containsExactly("applied", "ignored");
+        waitFor("without the deleted variant", d -> cell("21", 6).equals(black));
+        assertThat(cell("22", 6)).as("template 22 is not published: no row").isEmpty();
     }
 
     @Test
     void unpublishedProduct_leavesThePageAndComesBackWhenPublished() {
-        create(17, LSN + 600, "12.00");
-        JsonNode unpublished = Fixtures.laterChange(e2e.fixtures.record(SETTING, PRODUCT_1_TRANSLATION_TOAST, 17),
-                LSN + 601, Map.of("is_published", BooleanNode.FALSE));
+        waitFor("Product#21 published", d -> cell("21", 1).equals("Office Chair"));
 
-        assertThat(e2e.invoke(e2e.fixtures.batch(unpublished)).getFirst().path("status").asText())
-                .isEqualTo("applied");
-        waitFor("Product#17 gone", d -> row("17").isEmpty());
+        assertThat(storefront(CHAIR_UNPUBLISH)).containsExactly("applied");
+        waitFor("Product#21 gone", d -> row("21").isEmpty());
 
-        JsonNode published = Fixtures.laterChange(e2e.fixtures.record(SETTING, PRODUCT_1_TRANSLATION_TOAST, 17),
-                LSN + 602, Map.of("is_published", BooleanNode.TRUE));
-        assertThat(e2e.invoke(e2e.fixtures.batch(published)).getFirst().path("status").asText()).isEqualTo("applied");
-        waitFor("Product#17 back", d -> !row("17").isEmpty());
+        assertThat(storefront(CHAIR_REPUBLISH)).containsExactly("applied");
+        waitFor("Product#21 back", d -> !row("21").isEmpty());
+        assertThat(cell("21", 4)).isEqualTo("129.00");
+        assertThat(cell("21", 5)).isEqualTo(Long.toString(Fixtures.lsn(e2e.fixtures.storefront(
+                Fixtures.Storefront.SETTING, CHAIR_REPUBLISH))));
     }
 
     @Test
@@ -237,10 +253,9 @@ class LivePageBrowserE2ETest {
         waitFor("Product#" + id + " at " + price, d -> cell(Integer.toString(id), 4).equals(price));
     }
 
-    /** A variant of product {@code productId}, made from the sample's product insert (see Fixtures#variant). */
-    private JsonNode variant(int id, int productId, String code, String barcode, boolean active, long lsn) {
-        return e2e.fixtures.variant(e2e.fixtures.record(SETTING, PRODUCT_3_INSERT), lsn, id, productId, code, barcode,
-                active);
+    /** Invokes the function with the storefront scenario's records at these lines; their statuses. */
+    private List<String> storefront(int... lines) {
+        return e2e.invoke(e2e.fixtures.storefrontBatch(lines)).stream().map(r -> r.path("status").asText()).toList();
     }
 
     private long stat(String name) {
