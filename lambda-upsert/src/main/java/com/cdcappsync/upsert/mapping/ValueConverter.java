@@ -161,9 +161,21 @@ final class ValueConverter {
         return auto(value);
     }
 
+    /**
+     * One language of an Odoo 16+ translation map (jsonb). Text that is not JSON is the text itself: a translated
+     * field of Odoo 15 and older is a plain varchar/text column holding the source language.
+     */
     private JsonNode translation(Object value, ConversionOptions options, Map<Object, JsonNode> parsed)
             throws JsonProcessingException {
-        JsonNode map = json(value, parsed);
+        JsonNode map;
+        try {
+            map = json(value, parsed);
+        } catch (JsonProcessingException e) {
+            if (value instanceof String || value instanceof JsonNode node && node.isTextual()) {
+                return TextNode.valueOf(text(value));
+            }
+            throw e;
+        }
         if (!map.isObject()) {
             return map.isValueNode() ? TextNode.valueOf(map.asText()) : TextNode.valueOf(map.toString());
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.mapping.ConversionOptions.TimeUnitOption;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,6 +98,18 @@ class ValueConverterTest {
                 .asText())
                 .isEqualTo("Lamp \"Arc\"");
         assertThat(convert(Conversion.TRANSLATION, en, "\"plain\"").asText()).isEqualTo("plain");
+    }
+
+    @Test
+    void translation_textThatIsNotJson_isTheTextItself() {
+        ConversionOptions en = new ConversionOptions(null, false, "en_US", null, TimeUnitOption.AUTO);
+
+        assertThat(convert(Conversion.TRANSLATION, en, "<p>Solid oak, 160 cm</p>").asText())
+                .as("Odoo 15 and older: a translated Html field is a text column")
+                .isEqualTo("<p>Solid oak, 160 cm</p>");
+        assertThat(convert(Conversion.TRANSLATION, en, TextNode.valueOf("{not json")).asText()).isEqualTo("{not json");
+        assertThat(convert(Conversion.TRANSLATION, en, "{\"en_US\": \"<p>Oak</p>\", \"fr_FR\": \"<p>Chêne</p>\"}")
+                .asText()).as("Odoo 16+: jsonb").isEqualTo("<p>Oak</p>");
     }
 
     @Test
