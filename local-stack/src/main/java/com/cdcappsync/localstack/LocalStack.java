@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -270,6 +271,16 @@ public final class LocalStack implements AutoCloseable {
     /** The function's current deployment (tests: its lifecycle, its JVM). */
     LambdaFunction function() {
         return function.current();
+    }
+
+    /** The API definition deployed ({@link LocalStackOptions#apiDir()}, then the last {@link #deployApi}). */
+    public Path apiDir() {
+        return options.apiDir();
+    }
+
+    /** The function's mapping file ({@code MAPPING_PATH}); empty when it runs the packaged one. */
+    public Optional<Path> mappingFile() {
+        return options.mapping();
     }
 
     /** The mapping the handler runs with (what subscribers should expect to receive). */
