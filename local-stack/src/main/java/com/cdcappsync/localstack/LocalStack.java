@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </ol>
  * {@link #close()} stops them all, in reverse order, and leaves no child process behind.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalStack implements Deployments, AutoCloseable {
 
     /** The API's region: requests must be signed for it (the gateway checks the credential scope). */
     public static final String REGION = "us-east-1";
@@ -127,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
      * @throws IllegalArgumentException when its api.json is wrong (nothing changed)
      * @throws IllegalStateException when the simulator refuses the definition (it keeps serving the previous one)
      */
+    @Override
     public synchronized void deployApi(Path apiDir) {
         ApiManifest next = ApiManifest.load(apiDir);
         progress("deploying the API " + apiDir + " ...");
@@ -150,6 +151,7 @@ public final class LocalStack implements AutoCloseable {
      * @throws RuntimeException when the mapping does not load or the new function fails its init (the old one
      *     keeps serving)
      */
+    @Override
     public synchronized void deployFunction(Path mapping) {
         Map<String, String> environment = new HashMap<>(options.handlerEnvironment());
         environment.remove(LocalStackOptions.MAPPING_PATH);
@@ -274,11 +276,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The API definition deployed ({@link LocalStackOptions#apiDir()}, then the last {@link #deployApi}). */
+    @Override
     public Path apiDir() {
         return options.apiDir();
     }
 
     /** The function's mapping file ({@code MAPPING_PATH}); empty when it runs the packaged one. */
+    @Override
     public Optional<Path> mappingFile() {
         return options.mapping();
     }
