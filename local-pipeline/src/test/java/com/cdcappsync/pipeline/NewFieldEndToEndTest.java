@@ -9,12 +9,16 @@ import com.cdcappsync.localstack.LocalStackOptions;
 import com.cdcappsync.localstack.RealtimeClient;
 import com.cdcappsync.localstack.RepositoryLayout;
 import com.cdcappsync.localstack.SubscriptionSpec;
+import com.cdcappsync.scaffold.ScaffoldCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -139,6 +143,9 @@ class NewFieldEndToEndTest {
         assertThatThrownBy(() -> subscribe(upserts).close()).as("not in the deployed API yet")
                 .hasMessageContaining("websiteMetaTitle");
 
+        // The scaffold, run again on the table, shows the new column's lines (among the hand edits it keeps).
+        assertThat(scaffoldDryRun()).contains("+   websiteMetaTitle: String", "+     \"websiteMetaTitle\": {");
+
         // (1) the type and its input; (2) the resolvers name no field of the type: nothing to change there.
         copy.addToSchema("type Product @aws_api_key @aws_iam", "websiteMetaTitle: String");
         copy.addToSchema("input ProductInput", "websiteMetaTitle: String");
@@ -183,6 +190,20 @@ class NewFieldEndToEndTest {
         assertThat(await(() -> store.product(2201), i -> i.containsKey("websiteMetaTitle"))
                 .get("websiteMetaTitle").s()).isEqualTo("Desk | Shop");
         assertThat(await(() -> store.differences(), List::isEmpty)).isEmpty();
+    }
+
+    /** {@code bin/cdc-appsync scaffold --dry-run} on product_template and the copies; what it printed. */
+    private String scaffoldDryRun() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String schema = Files.readString(copy.apiDir().resolve("schema.graphql"));
+        int status = ScaffoldCli.run(new String[] {"--jdbc-url", pipeline.jdbcUrl(), "--table",
+            "product_template=Product", "--dry-run", "--mapping", copy.mapping().toString(), "--schema-file",
+            copy.apiDir().resolve("schema.graphql").toString(), "--api-file",
+            copy.apiDir().resolve("api.json").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(status).as("scaffold's exit status").isZero();
+        assertThat(copy.apiDir().resolve("schema.graphql")).as("dry run: nothing written").hasContent(schema);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static ObjectNode translation(String column) {
