@@ -1,11 +1,15 @@
 package com.cdcappsync.pipeline;
 
 import com.cdcappsync.localstack.RepositoryLayout;
+import com.cdcappsync.scaffold.ScaffoldCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +51,23 @@ final class ApiDefinitionCopy {
 
     Path mapping() {
         return mapping;
+    }
+
+    /**
+     * What {@code bin/cdc-appsync scaffold --dry-run --table TABLE=Type} prints for these copies, checking that it
+     * succeeded and wrote nothing.
+     */
+    String scaffoldDryRun(String jdbcUrl, String table) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path schema = apiDir.resolve("schema.graphql");
+        String before = Files.readString(schema) + Files.readString(mapping);
+        int status = ScaffoldCli.run(new String[] {"--jdbc-url", jdbcUrl, "--table", table, "--dry-run",
+            "--mapping", mapping.toString(), "--schema-file", schema.toString(), "--api-file",
+            apiDir.resolve("api.json").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        if (status != 0 || !before.equals(Files.readString(schema) + Files.readString(mapping))) {
+            throw new AssertionError("scaffold --dry-run exited " + status + " or wrote files: " + out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The resolver templates' text (step 2 of the runbook: do they list fields?). */
