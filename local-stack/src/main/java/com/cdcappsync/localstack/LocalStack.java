@@ -131,10 +131,11 @@ public final class LocalStack implements Deployments, AutoCloseable {
     public synchronized void deployApi(Path apiDir) {
         ApiManifest next = ApiManifest.load(apiDir);
         progress("deploying the API " + apiDir + " ...");
-        simulator.reload(apiDir, options.startupTimeout());
+        // As CloudFormation orders them: the tables before the resolvers that use them, the grant after.
         try (DynamoDbClient client = dynamoDb.client()) {
             new TableSetup(client, line -> progress("      " + line)).createMissing(next);
         }
+        simulator.reload(apiDir, options.startupTimeout());
         gateway.grant(next.mutationFields());
         manifest = next;
         options = options.toBuilder().apiDir(apiDir).build();
