@@ -146,7 +146,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
      * Deploys the function again with another mapping file, as a Lambda {@code UpdateFunctionConfiguration} of
      * {@code MAPPING_PATH} does: a new execution environment (new JVM, new init) is started; once it is ready,
      * invocations under way finish on the old one and later ones run on the new one; the old one is stopped.
-     * PostgreSQL, Kafka, Connect, the simulator and the tables are not touched.
+     * The simulator, the tables and their items are not touched (nor, in the local pipeline, PostgreSQL and Kafka).
      *
      * @param mapping the mapping file; null for the packaged one
      * @throws RuntimeException when the mapping does not load or the new function fails its init (the old one
