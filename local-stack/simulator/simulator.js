@@ -15,8 +15,15 @@
 // so that nothing reaches the resolvers around those checks; the WebSocket real-time endpoint is not affected.
 // Each api.json table is a data source whose DynamoDB table has the data source's name; the launcher
 // creates the tables under the same names.
+//
+// Deploying a new API definition, as an AppSync schema update and resolver update do, without a restart: the
+// launcher writes the line {"command":"reload","schemaDir":"DIR"} to our standard input; the simulator's own
+// reload(config) swaps the schema, resolvers, templates and data sources in place (the HTTP and real-time servers,
+// and their open subscriptions, stay). Answer: {"event":"reloaded","schemaDir":"DIR"}, or
+// {"event":"reload-failed","message":"..."} with the previous definition still served.
 const fs = require('fs');
 const path = require('path');
+const readline = require('readline');
 const { AmplifyAppSyncSimulator } = require('@aws-amplify/amplify-appsync-simulator');
 
 const DEFAULTS = { host: '127.0.0.1', apiKey: 'da2-local-stack-key', region: 'us-east-1' };
@@ -135,6 +142,20 @@ function requireGateway(simulator, token) {
   });
 }
 
+/** Runs one launcher command (a JSON line); answers with one JSON event line. */
+function runCommand(simulator, options, line) {
+  try {
+    const command = JSON.parse(line);
+    if (command.command !== 'reload' || !command.schemaDir) {
+      throw new Error(`unknown command ${line}; expected {"command":"reload","schemaDir":"DIR"}`);
+    }
+    simulator.reload(simulatorConfig({ ...options, schemaDir: command.schemaDir }));
+    console.log(JSON.stringify({ event: 'reloaded', schemaDir: path.resolve(command.schemaDir) }));
+  } catch (e) {
+    console.log(JSON.stringify({ event: 'reload-failed', message: e && e.message ? e.message : String(e) }));
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const simulator = new AmplifyAppSyncSimulator({ port: options.port });
@@ -150,9 +171,10 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  // The launcher holds our standard input: when it goes away, however it died, so do we.
-  process.stdin.on('end', stop);
-  process.stdin.resume();
+  // The launcher holds our standard input: commands come there, and when it goes away, however it died, so do we.
+  const commands = readline.createInterface({ input: process.stdin });
+  commands.on('line', (line) => runCommand(simulator, options, line));
+  commands.on('close', stop);
   console.log(JSON.stringify({ event: 'ready', graphqlUrl: `http://${base}/graphql`,
     realtimeUrl: `ws://${base}/graphql/realtime` }));
 }

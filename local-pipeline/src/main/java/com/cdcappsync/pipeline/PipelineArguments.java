@@ -4,6 +4,7 @@ import com.cdcappsync.cli.CommandLines;
 import com.cdcappsync.cli.UsageException;
 import com.cdcappsync.localstack.LocalStackOptions;
 import com.cdcappsync.localstack.RepositoryLayout;
+import com.cdcappsync.localstack.StackDefinition;
 import com.cdcappsync.localstack.StackPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ final class PipelineArguments {
     @Mixin
     StackPorts stackPorts = new StackPorts();
 
+    @Mixin
+    StackDefinition stackDefinition = new StackDefinition();
+
     @Option(names = "--source", paramLabel = "KEY=VALUE",
             description = "put a property over the rendered Debezium config (repeatable)")
     List<String> source = new ArrayList<>();
@@ -84,6 +88,7 @@ final class PipelineArguments {
         port(problems, "--kafka-port", kafkaPort);
         port(problems, "--connect-port", connectPort);
         stackPorts.check(problems);
+        stackDefinition.check(problems);
         keyValues(problems, "--source", source, sourceOverrides);
         keyValues(problems, "--sink", sink, sinkOverrides);
     }
@@ -112,7 +117,7 @@ final class PipelineArguments {
      */
     PipelineOptions options() {
         PipelineOptions.Builder builder = PipelineOptions.builder();
-        LocalStackOptions.Builder stack = stackPorts.applyTo(LocalStackOptions.builder());
+        LocalStackOptions.Builder stack = stackDefinition.applyTo(stackPorts.applyTo(LocalStackOptions.builder()));
         if (postgresUrl != null) {
             builder.postgresUrl(postgresUrl);
         }

@@ -2,6 +2,7 @@ package com.cdcappsync.pipeline;
 
 import com.cdcappsync.cli.CommandLines;
 import com.cdcappsync.cli.UsageException;
+import com.cdcappsync.localstack.DeployConsole;
 import com.cdcappsync.localstack.LocalStack;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,7 @@ public final class PipelineMain {
         Thread stopOnExit = new Thread(() -> stop(pipeline, out), "local-pipeline-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         printAddresses(pipeline, out);
+        new DeployConsole(pipeline.stack(), out).start(System.in);
         while (true) {
             TimeUnit.MILLISECONDS.sleep(WATCH_MILLIS);
             String problem = pipeline.problem();
@@ -75,11 +77,13 @@ public final class PipelineMain {
         out.println("  real-time URL   " + stack.realtimeUrl());
         out.println("  DynamoDB Local  " + stack.dynamoDbEndpoint());
         out.println("  live page       " + stack.livePageUrl() + "  (open it in a browser)");
+        out.println("  API definition  " + stack.apiDir());
+        out.println("  mapping         " + stack.mappingFile().map(Object::toString).orElse("(packaged)"));
         out.println("  logs            " + pipeline.workDir() + "  (deleted on exit)");
         pipeline.childPids().forEach((part, pid) -> out.println("  pid             " + pid + "  " + part));
         out.println("  try:  " + pipeline.psqlCommand()
                 + " -c \"UPDATE product_template SET list_price = 14.00, write_date = now() WHERE id = 1\"");
-        out.println("local pipeline running; press Ctrl-C to stop");
+        out.println("local pipeline running; press Ctrl-C to stop; " + DeployConsole.help());
         out.println();
     }
 

@@ -48,4 +48,11 @@ class PipelineMainTest {
         assertThat(run("--source", "poll.interval.ms")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--source must be KEY=VALUE");
     }
+
+    @Test
+    void run_apiDirWithoutManifestAndMissingMapping_exitsTwoNamingBoth() throws Exception {
+        assertThat(run("--api-dir", "/nonexistent-api", "--mapping", "/nonexistent-mapping.json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--api-dir /nonexistent-api: no api.json there")
+                .contains("--mapping /nonexistent-mapping.json: no such file");
+    }
 }

@@ -79,7 +79,8 @@ public final class AppSyncGateway implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Settings settings;
     private final SigV4Verifier verifier;
-    private final IamFieldPolicy policy;
+    /** Replaced when a new API definition is deployed (its mutations are the function role's new grant). */
+    private volatile IamFieldPolicy policy;
     private final ObjectMapper mapper;
 
     private AppSyncGateway(HttpServer server, Settings settings, ObjectMapper mapper) {
@@ -108,6 +109,14 @@ public final class AppSyncGateway implements AutoCloseable {
             throw new UncheckedIOException("cannot serve the AppSync endpoint on 127.0.0.1:" + settings.port() + ": "
                     + e.getMessage() + ". Fix: free the port or choose another with --graphql-port (0 picks one).", e);
         }
+    }
+
+    /**
+     * The function role's grant after a deployment of a new API definition, as CDK's {@code grantMutation} for the
+     * new manifest would leave it: from the next request on, exactly these {@code Mutation} fields.
+     */
+    void grant(List<String> grantedMutations) {
+        this.policy = new IamFieldPolicy(List.copyOf(grantedMutations));
     }
 
     /** {@code http://127.0.0.1:<port>/graphql}: the GraphQL URL the stack hands out. */
@@ -182,6 +191,7 @@ public final class AppSyncGateway implements AutoCloseable {
         if (request == null || !request.path("query").isTextual()) {
             throw new SigV4Verifier.Refused(AppSyncRefusal.malformed("Unable to parse GraphQL query."));
         }
+        IamFieldPolicy policy = this.policy;
         List<IamFieldPolicy.TopField> fields;
         try {
             fields = policy.topFields(request.get("query").asText(),

@@ -38,6 +38,9 @@ final class LauncherArguments {
     @Mixin
     StackPorts ports = new StackPorts();
 
+    @Mixin
+    StackDefinition definition = new StackDefinition();
+
     @Option(names = "--simulator-api-key", paramLabel = "KEY", description = "the API key the simulated AppSync "
             + "API accepts and the live page uses (default da2-local-stack-key)")
     String simulatorApiKey;
@@ -95,6 +98,7 @@ final class LauncherArguments {
 
     private void check(List<String> problems) {
         ports.check(problems);
+        definition.check(problems);
         range(problems, "--function-timeout", functionTimeout, 1, 900);
         range(problems, "--function-memory", functionMemory, 128, 10240);
         range(problems, "--timeout", timeoutSeconds, 1, 3600);
@@ -144,7 +148,7 @@ final class LauncherArguments {
 
     /** The stack options: what the command line set, the root, progress and the handler settings of the environment. */
     LocalStackOptions options(Map<String, String> environment, PrintStream out) {
-        LocalStackOptions.Builder builder = ports.applyTo(LocalStackOptions.builder());
+        LocalStackOptions.Builder builder = definition.applyTo(ports.applyTo(LocalStackOptions.builder()));
         if (simulatorApiKey != null) {
             builder.apiKey(simulatorApiKey);
         }

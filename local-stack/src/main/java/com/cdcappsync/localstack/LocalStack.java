@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -25,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </ol>
  * {@link #close()} stops them all, in reverse order, and leaves no child process behind.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalStack implements Deployments, AutoCloseable {
 
     /** The API's region: requests must be signed for it (the gateway checks the credential scope). */
     public static final String REGION = "us-east-1";
@@ -33,16 +36,18 @@ public final class LocalStack implements AutoCloseable {
     private static final int FREE_PORT_ATTEMPTS = 3;
     private static final int MAX_PORT = 65_535;
 
-    private final LocalStackOptions options;
-    private final ApiManifest manifest;
-    private final Mappings mappings;
+    /** Replaced by {@link #deployApi} (the API folder) and {@link #deployFunction} (the mapping). */
+    private volatile LocalStackOptions options;
+    private volatile ApiManifest manifest;
+    private volatile Mappings mappings;
+    private final ObjectMapper mapper = new ObjectMapper();
     private final StartedParts started;
     /** The stack's stand-in for STS: issues the function's credentials, and the gateway verifies against it. */
     private final CredentialsAuthority credentialsAuthority = new CredentialsAuthority();
     private DynamoDbLocal dynamoDb;
     private SimulatorProcess simulator;
     private AppSyncGateway gateway;
-    private LambdaFunction function;
+    private DeployedFunction function;
     private InvokeServer invoke;
     private LivePageServer page;
 
@@ -59,12 +64,11 @@ public final class LocalStack implements AutoCloseable {
      * @throws IllegalStateException (or {@link UncheckedIOException}) naming the part, the cause and the fix
      */
     public static LocalStack start(LocalStackOptions options) {
-        ObjectMapper mapper = new ObjectMapper();
         // Read before any part starts, so that a bad manifest or mapping stops nothing.
-        LocalStack stack = new LocalStack(options, ApiManifest.load(options.layout().schemaDir()),
-                mappings(options, mapper));
+        LocalStack stack = new LocalStack(options, ApiManifest.load(options.apiDir()),
+                mappings(options, new ObjectMapper()));
         try {
-            stack.startParts(mapper);
+            stack.startParts();
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -72,7 +76,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startParts(ObjectMapper mapper) {
+    private void startParts() {
         dynamoDb = remember(onPort(options.dynamoDbPort(), port -> {
             progress("[1/4] starting DynamoDB Local (in-process, in memory) on 127.0.0.1:" + port + " ...");
             return DynamoDbLocal.start(port);
@@ -81,11 +85,11 @@ public final class LocalStack implements AutoCloseable {
             new TableSetup(client, line -> progress("      " + line)).createAll(manifest);
         }
         simulator = remember(onPort(simulatorPort(options.graphQlPort()), port -> {
-            progress("[2/4] starting the AppSync simulator (node) with " + options.layout().schemaDir()
+            progress("[2/4] starting the AppSync simulator (node) with " + options.apiDir()
                     + " on 127.0.0.1:" + port + " ...");
             return SimulatorProcess.start(new SimulatorProcess.Launch(options.node(), options.layout(),
-                    dynamoDb.endpoint(), port, options.apiKey(), options.startupTimeout(), options.simulatorOutput()),
-                    mapper);
+                    options.apiDir(), dynamoDb.endpoint(), port, options.apiKey(), options.startupTimeout(),
+                    options.simulatorOutput()), mapper);
         }));
         progress("      simulator ready (pid " + simulator.pid() + ")");
         gateway = remember(onPort(options.graphQlPort(), port -> AppSyncGateway.start(new AppSyncGateway.Settings(
@@ -94,10 +98,11 @@ public final class LocalStack implements AutoCloseable {
         progress("      AppSync endpoint " + gateway.graphQlUrl() + ": SigV4 verified, IAM grant "
                 + manifest.mutationFields() + " enforced");
         progress("[3/4] starting the function (" + options.lambdaMode() + " mode) behind the Lambda Invoke API ...");
-        function = remember(FunctionLauncher.start(options, gateway.graphQlUrl(), credentialsAuthority, mapper));
+        function = remember(new DeployedFunction(FunctionLauncher.start(options, gateway.graphQlUrl(),
+                credentialsAuthority, mapper)));
         invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), function, mapper));
         progress("      function ready: " + options.functionName() + " under the Lambda runtime interface client"
-                + " (pid " + function.pid() + "), signing (SigV4) with credentials this stack issued");
+                + " (pid " + function.current().pid() + "), signing (SigV4) with credentials this stack issued");
         page = remember(onPort(options.webPort(), port -> {
             progress("[4/4] serving the live page " + options.layout().webDir() + " on 127.0.0.1:" + port + " ...");
             return LivePageServer.start(port, options.layout().webDir(),
@@ -109,8 +114,56 @@ public final class LocalStack implements AutoCloseable {
     /** The handler's mapping: {@code MAPPING_PATH} of the handler environment, else the packaged Odoo one. */
     private static Mappings mappings(LocalStackOptions options, ObjectMapper mapper) {
         MappingLoader loader = new MappingLoader(mapper);
-        String path = options.handlerEnvironment().get("MAPPING_PATH");
-        return path == null || path.isBlank() ? loader.loadDefault() : loader.load(Path.of(path));
+        return options.mapping().map(loader::load).orElseGet(loader::loadDefault);
+    }
+
+    /**
+     * Deploys another API definition to the running stack, as {@code cdk deploy} of a changed schema, resolvers or
+     * api.json does for AppSync: the simulator serves {@code apiDir} from the next request on (endpoints, data
+     * and open subscriptions stay), tables it adds are created, and the function role's grant becomes the new
+     * manifest's mutations (SigV4 and the grant stay enforced). The function is not touched.
+     *
+     * @param apiDir a folder laid out as {@code graphql-schema/}
+     * @throws IllegalArgumentException when its api.json is wrong (nothing changed)
+     * @throws IllegalStateException when the simulator refuses the definition (it keeps serving the previous one)
+     */
+    @Override
+    public synchronized void deployApi(Path apiDir) {
+        ApiManifest next = ApiManifest.load(apiDir);
+        progress("deploying the API " + apiDir + " ...");
+        // As CloudFormation orders them: the tables before the resolvers that use them, the grant after.
+        try (DynamoDbClient client = dynamoDb.client()) {
+            new TableSetup(client, line -> progress("      " + line)).createMissing(next);
+        }
+        simulator.reload(apiDir, options.startupTimeout());
+        gateway.grant(next.mutationFields());
+        manifest = next;
+        options = options.toBuilder().apiDir(apiDir).build();
+        progress("      API deployed: IAM grant " + next.mutationFields());
+    }
+
+    /**
+     * Deploys the function again with another mapping file, as a Lambda {@code UpdateFunctionConfiguration} of
+     * {@code MAPPING_PATH} does: a new execution environment (new JVM, new init) is started; once it is ready,
+     * invocations under way finish on the old one and later ones run on the new one; the old one is stopped.
+     * The simulator, the tables and their items are not touched (nor, in the local pipeline, PostgreSQL and Kafka).
+     *
+     * @param mapping the mapping file; null for the packaged one
+     * @throws RuntimeException when the mapping does not load or the new function fails its init (the old one
+     *     keeps serving)
+     */
+    @Override
+    public synchronized void deployFunction(Path mapping) {
+        Map<String, String> environment = new HashMap<>(options.handlerEnvironment());
+        environment.remove(LocalStackOptions.MAPPING_PATH);
+        LocalStackOptions next = options.toBuilder().handlerEnvironment(environment).mapping(mapping).build();
+        Mappings nextMappings = mappings(next, mapper);
+        progress("deploying the function with mapping " + (mapping == null ? "(packaged)" : mapping) + " ...");
+        LambdaFunction started = FunctionLauncher.start(next, gateway.graphQlUrl(), credentialsAuthority, mapper);
+        function.replace(started);
+        options = next;
+        mappings = nextMappings;
+        progress("      function deployed (pid " + started.pid() + ")");
     }
 
     private <T extends AutoCloseable> T remember(T part) {
@@ -214,13 +267,25 @@ public final class LocalStack implements AutoCloseable {
 
     /** How many times the function fetched container credentials (SnapStart mode; 0 in plain mode). */
     public int containerCredentialFetches() {
-        ContainerCredentialsEndpoint endpoint = function.credentialsEndpoint();
+        ContainerCredentialsEndpoint endpoint = function.current().credentialsEndpoint();
         return endpoint == null ? 0 : endpoint.fetches();
     }
 
-    /** The function's host (tests: its lifecycle, its JVM). */
+    /** The function's current deployment (tests: its lifecycle, its JVM). */
     LambdaFunction function() {
-        return function;
+        return function.current();
+    }
+
+    /** The API definition deployed ({@link LocalStackOptions#apiDir()}, then the last {@link #deployApi}). */
+    @Override
+    public Path apiDir() {
+        return options.apiDir();
+    }
+
+    /** The function's mapping file ({@code MAPPING_PATH}); empty when it runs the packaged one. */
+    @Override
+    public Optional<Path> mappingFile() {
+        return options.mapping();
     }
 
     /** The mapping the handler runs with (what subscribers should expect to receive). */

@@ -71,7 +71,8 @@ public final class LocalStackMain {
                 return 1;
             }
             if (untilInterrupted) {
-                out.println("local stack running; press Ctrl-C to stop");
+                new DeployConsole(stack, out).start(System.in);
+                out.println("local stack running; press Ctrl-C to stop; " + DeployConsole.help());
                 new CountDownLatch(1).await();
             }
             return 0;
@@ -107,6 +108,8 @@ public final class LocalStackMain {
         out.println("  function        " + stack.functionName() + "  (" + stack.lambdaMode() + " mode, the deployable "
                 + "jar under the Lambda runtime interface client)");
         out.println("  DynamoDB Local  " + stack.dynamoDbEndpoint() + "  (tables " + tables + ")");
+        out.println("  API definition  " + stack.apiDir());
+        out.println("  mapping         " + stack.mappingFile().map(Path::toString).orElse("(packaged)"));
         out.println("  live page       " + stack.livePageUrl() + "  (open it in a browser"
                 + (parsed.verify() ? "; run without --verify to keep it up)" : ")"));
         out.println("  try:  aws lambda invoke --endpoint-url " + stack.invokeEndpoint() + " --function-name "

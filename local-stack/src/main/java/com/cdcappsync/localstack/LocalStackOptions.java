@@ -1,8 +1,12 @@
 package com.cdcappsync.localstack;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -10,7 +14,9 @@ import java.util.function.Consumer;
  * Builder#build()} is the only way to make one, so every instance is checked.
  *
  * <p>The stack's parts: {@link #layout()} where the repository's files are (default {@link RepositoryLayout#locate}
- * with no root); the ports {@link #dynamoDbPort()} (default {@value #DEFAULT_DYNAMODB_PORT}), {@link #graphQlPort()}
+ * with no root); {@link #apiDir()} the API definition the simulator serves and whose tables and grant the stack
+ * sets up (schema.graphql, api.json, the templates; default the layout's {@code graphql-schema/}); the ports
+ * {@link #dynamoDbPort()} (default {@value #DEFAULT_DYNAMODB_PORT}), {@link #graphQlPort()}
  * (the AppSync endpoint, {@link AppSyncGateway}; the simulator's real-time endpoint takes the next port; default
  * {@value #DEFAULT_GRAPHQL_PORT}), {@link #invokePort()}
  * (default {@value #DEFAULT_INVOKE_PORT}) and {@link #webPort()} (default {@value #DEFAULT_WEB_PORT}), 0 picking a
@@ -23,7 +29,9 @@ import java.util.function.Consumer;
  * {@link #lambdaMode()} (default {@link #DEFAULT_LAMBDA_MODE}), {@link #functionTimeout()} (default 45 s),
  * {@link #functionMemoryMb()} (default {@value #DEFAULT_FUNCTION_MEMORY_MB}) and {@link #handlerEnvironment()}:
  * the handler's settings (README's configuration table, e.g. {@code PUBLISH_COALESCE}); only the keys of that
- * table are passed, and the stack sets the endpoint, IAM auth and region itself; default none.
+ * table are passed, and the stack sets the endpoint, IAM auth and region itself; default none. {@link
+ * Builder#mapping(Path)} is the typed way to set its {@code MAPPING_PATH} (the mapping file; default the packaged
+ * Odoo one).
  */
 public final class LocalStackOptions {
 
@@ -39,8 +47,11 @@ public final class LocalStackOptions {
     public static final Duration DEFAULT_FUNCTION_TIMEOUT = Duration.ofSeconds(45);
     /** The CDK stack's memory size. */
     public static final int DEFAULT_FUNCTION_MEMORY_MB = 1024;
+    /** The handler setting naming its mapping file (lambda-upsert's {@code Settings.MAPPING_PATH}). */
+    static final String MAPPING_PATH = "MAPPING_PATH";
 
     private final RepositoryLayout layout;
+    private final Path apiDir;
     private final int dynamoDbPort;
     private final int graphQlPort;
     private final int invokePort;
@@ -57,15 +68,16 @@ public final class LocalStackOptions {
     private final Consumer<String> lambdaLog;
     private final Consumer<String> simulatorOutput;
 
-    private LocalStackOptions(Builder b, RepositoryLayout layout) {
+    private LocalStackOptions(Builder b, RepositoryLayout layout, Map<String, String> handlerEnvironment) {
         this.layout = layout;
+        this.apiDir = (b.apiDir != null ? b.apiDir : layout.schemaDir()).toAbsolutePath().normalize();
         this.dynamoDbPort = b.dynamoDbPort;
         this.graphQlPort = b.graphQlPort;
         this.invokePort = b.invokePort;
         this.webPort = b.webPort;
         this.apiKey = b.apiKey;
         this.functionName = b.functionName;
-        this.handlerEnvironment = Map.copyOf(b.handlerEnvironment);
+        this.handlerEnvironment = Map.copyOf(handlerEnvironment);
         this.lambdaMode = b.lambdaMode;
         this.functionTimeout = b.functionTimeout;
         this.functionMemoryMb = b.functionMemoryMb;
@@ -78,6 +90,17 @@ public final class LocalStackOptions {
 
     public RepositoryLayout layout() {
         return layout;
+    }
+
+    /** The API definition's folder: schema.graphql, api.json and the resolvers' templates. */
+    public Path apiDir() {
+        return apiDir;
+    }
+
+    /** The function's mapping file ({@code MAPPING_PATH}); empty for the packaged one. */
+    public Optional<Path> mapping() {
+        String path = handlerEnvironment.get(MAPPING_PATH);
+        return path == null || path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
     }
 
     public int dynamoDbPort() {
@@ -142,7 +165,7 @@ public final class LocalStackOptions {
 
     /** A builder holding these options, to change some. */
     public Builder toBuilder() {
-        Builder b = new Builder().layout(layout).dynamoDbPort(dynamoDbPort).graphQlPort(graphQlPort)
+        Builder b = new Builder().layout(layout).apiDir(apiDir).dynamoDbPort(dynamoDbPort).graphQlPort(graphQlPort)
                 .invokePort(invokePort).webPort(webPort).apiKey(apiKey).functionName(functionName)
                 .handlerEnvironment(handlerEnvironment).lambdaMode(lambdaMode).functionTimeout(functionTimeout)
                 .functionMemoryMb(functionMemoryMb).node(node).startupTimeout(startupTimeout).progress(progress)
@@ -158,6 +181,8 @@ public final class LocalStackOptions {
     /** Builds {@link LocalStackOptions}; {@link #build()} checks the values. */
     public static final class Builder {
         private RepositoryLayout layout;
+        private Path apiDir;
+        private Path mapping;
         private int dynamoDbPort = DEFAULT_DYNAMODB_PORT;
         private int graphQlPort = DEFAULT_GRAPHQL_PORT;
         private int invokePort = DEFAULT_INVOKE_PORT;
@@ -179,6 +204,18 @@ public final class LocalStackOptions {
 
         public Builder layout(RepositoryLayout layout) {
             this.layout = layout;
+            return this;
+        }
+
+        /** The API definition to serve instead of the layout's {@code graphql-schema/} (a copy being edited). */
+        public Builder apiDir(Path dir) {
+            this.apiDir = dir;
+            return this;
+        }
+
+        /** The function's mapping file: sets its {@code MAPPING_PATH}; null for the packaged mapping. */
+        public Builder mapping(Path file) {
+            this.mapping = file;
             return this;
         }
 
@@ -296,8 +333,31 @@ public final class LocalStackOptions {
                 throw new IllegalArgumentException("function memory must be 128 to 10240 MB (Lambda's limits), got "
                         + functionMemoryMb + "; pass --function-memory MB");
             }
+            if (apiDir != null && !Files.isRegularFile(apiDir.resolve("api.json"))) {
+                throw new IllegalArgumentException("API folder " + apiDir.toAbsolutePath() + " has no api.json; pass "
+                        + "a folder laid out as graphql-schema/ (schema.graphql, api.json, resolvers/)");
+            }
             RepositoryLayout located = layout != null ? layout : RepositoryLayout.locate(null);
-            return new LocalStackOptions(this, located);
+            return new LocalStackOptions(this, located, environmentWithMapping());
+        }
+
+        private Map<String, String> environmentWithMapping() {
+            if (mapping == null) {
+                return handlerEnvironment;
+            }
+            String given = handlerEnvironment.get(MAPPING_PATH);
+            if (given != null && !given.isBlank()
+                    && !Path.of(given).toAbsolutePath().equals(mapping.toAbsolutePath())) {
+                throw new IllegalArgumentException("two mapping files given: mapping " + mapping + " and MAPPING_PATH="
+                        + given + " in the handler environment; pass only one (--mapping or MAPPING_PATH)");
+            }
+            if (!Files.isRegularFile(mapping)) {
+                throw new IllegalArgumentException("mapping file " + mapping.toAbsolutePath() + " does not exist; "
+                        + "pass the path of a mapping file (see lambda-upsert/src/main/resources/mappings/)");
+            }
+            Map<String, String> environment = new HashMap<>(handlerEnvironment);
+            environment.put(MAPPING_PATH, mapping.toAbsolutePath().normalize().toString());
+            return environment;
         }
 
         private static void checkPort(String name, int port) {

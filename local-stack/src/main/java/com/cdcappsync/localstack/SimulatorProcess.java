@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -39,9 +41,11 @@ public final class SimulatorProcess implements AutoCloseable {
     private final URI graphQlUrl;
     private final URI realtimeUrl;
     private final Thread shutdownHook;
+    private final Output output;
 
-    private SimulatorProcess(Process process, JsonNode ready, String gatewayToken) {
+    private SimulatorProcess(Process process, JsonNode ready, String gatewayToken, Output output) {
         this.process = process;
+        this.output = output;
         this.gatewayToken = gatewayToken;
         this.graphQlUrl = URI.create(ready.get("graphqlUrl").asText());
         this.realtimeUrl = URI.create(ready.get("realtimeUrl").asText());
@@ -53,15 +57,16 @@ public final class SimulatorProcess implements AutoCloseable {
      * What to start.
      *
      * @param node        the Node.js command, e.g. {@code node}
-     * @param layout      where simulator.js and graphql-schema/ are
+     * @param layout      where simulator.js is
+     * @param schemaDir   the API definition to serve: schema.graphql, api.json, the resolvers' templates
      * @param dynamoDb    the DynamoDB Local endpoint the data sources use
      * @param port        the port to listen on (127.0.0.1)
      * @param apiKey      the API key the simulator accepts
      * @param startupTime how long to wait for the ready line
      * @param output      receives the simulator's other output lines; may be null (kept only)
      */
-    public record Launch(String node, RepositoryLayout layout, URI dynamoDb, int port, String apiKey,
-                         Duration startupTime, Consumer<String> output) {
+    public record Launch(String node, RepositoryLayout layout, Path schemaDir, URI dynamoDb, int port,
+                         String apiKey, Duration startupTime, Consumer<String> output) {
     }
 
     /**
@@ -75,7 +80,7 @@ public final class SimulatorProcess implements AutoCloseable {
         // Only the stack's gateway may send GraphQL over HTTP to the simulator: it presents this token.
         String gatewayToken = UUID.randomUUID().toString();
         List<String> command = List.of(launch.node(), layout.simulatorScript().toString(),
-                "--schema-dir", layout.schemaDir().toString(), "--dynamodb-endpoint", launch.dynamoDb().toString(),
+                "--schema-dir", launch.schemaDir().toString(), "--dynamodb-endpoint", launch.dynamoDb().toString(),
                 "--port", Integer.toString(launch.port()), "--host", "127.0.0.1", "--api-key", launch.apiKey(),
                 "--gateway-token", gatewayToken);
         Process process;
@@ -91,7 +96,7 @@ public final class SimulatorProcess implements AutoCloseable {
                 .start(() -> output.drain(process));
         try {
             JsonNode ready = output.ready.get(launch.startupTime().toMillis(), TimeUnit.MILLISECONDS);
-            return new SimulatorProcess(process, ready, gatewayToken);
+            return new SimulatorProcess(process, ready, gatewayToken, output);
         } catch (TimeoutException | InterruptedException | ExecutionException e) {
             destroyTree(process);
             if (e instanceof InterruptedException) {
@@ -105,7 +110,40 @@ public final class SimulatorProcess implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:<port>/graphql}. */
+    /**
+     * Serves another API definition from now on, as an AppSync deployment of a new schema and resolvers does: the
+     * simulator reloads it in place (simulator.js, {@code reload}), so its endpoints, the tables' data and open
+     * subscriptions stay. A definition that does not load leaves the previous one served.
+     *
+     * @param schemaDir the folder with schema.graphql, api.json and the templates
+     * @param timeout   how long to wait for the simulator's answer
+     * @throws IllegalStateException with the simulator's reason when the definition does not load, or no answer came
+     */
+    public synchronized void reload(Path schemaDir, Duration timeout) {
+        CompletableFuture<JsonNode> answer = output.expectReload();
+        try {
+            OutputStream stdin = process.getOutputStream();
+            stdin.write((output.mapper.createObjectNode().put("command", "reload")
+                    .put("schemaDir", schemaDir.toAbsolutePath().toString()) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            JsonNode event = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!"reloaded".equals(event.path("event").asText())) {
+                throw new IllegalStateException("the AppSync simulator did not load " + schemaDir + ": "
+                        + event.path("message").asText() + ". It still serves the previous definition; fix the "
+                        + "files and deploy again.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the AppSync simulator (pid " + pid() + "): " + e.getMessage(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the simulator loaded " + schemaDir, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the AppSync simulator did not answer the reload of " + schemaDir
+                    + " within " + timeout.toSeconds() + " s. Its last output:\n" + output.lastLines(), e);
+        }
+    }
+
     /**
      * The token the simulator requires ({@code x-local-stack-gateway}) on HTTP GraphQL requests: only the stack's
      * {@link AppSyncGateway} sends it, so no request reaches the resolvers around its SigV4 and IAM checks.
@@ -114,6 +152,7 @@ public final class SimulatorProcess implements AutoCloseable {
         return gatewayToken;
     }
 
+    /** {@code http://127.0.0.1:<port>/graphql}. */
     public URI graphQlUrl() {
         return graphQlUrl;
     }
@@ -164,6 +203,7 @@ public final class SimulatorProcess implements AutoCloseable {
         private final Consumer<String> sink;
         private final Deque<String> last = new ArrayDeque<>();
         private final CompletableFuture<JsonNode> ready = new CompletableFuture<>();
+        private volatile CompletableFuture<JsonNode> reload = new CompletableFuture<>();
 
         Output(ObjectMapper mapper, Consumer<String> sink) {
             this.mapper = mapper;
@@ -179,11 +219,25 @@ public final class SimulatorProcess implements AutoCloseable {
             } catch (IOException | UncheckedIOException e) {
                 keep("(output lost: " + e.getMessage() + ")");
             }
-            ready.completeExceptionally(new IllegalStateException("the simulator exited"
-                    + (process.isAlive() ? "" : " with status " + exitValue(process))));
+            IllegalStateException exited = new IllegalStateException("the simulator exited"
+                    + (process.isAlive() ? "" : " with status " + exitValue(process)));
+            ready.completeExceptionally(exited);
+            reload.completeExceptionally(exited);
+        }
+
+        /** A new future for the answer to the reload command about to be sent. */
+        CompletableFuture<JsonNode> expectReload() {
+            reload = new CompletableFuture<>();
+            return reload;
         }
 
         private void accept(String line) {
+            if (ready.isDone() && line.startsWith("{\"event\":\"reload")) {
+                JsonNode event = parse(line);
+                if (event != null) {
+                    reload.complete(event);
+                }
+            }
             if (!ready.isDone() && line.startsWith("{\"event\":")) {
                 JsonNode event = parse(line);
                 if (event != null && "ready".equals(event.path("event").asText())) {

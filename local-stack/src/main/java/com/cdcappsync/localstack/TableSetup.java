@@ -2,6 +2,7 @@ package com.cdcappsync.localstack;
 
 import com.cdcappsync.apimanifest.ApiManifest;
 import com.cdcappsync.apimanifest.TableSpec;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -29,6 +30,16 @@ final class TableSetup {
     void createAll(ApiManifest manifest) {
         for (TableSpec table : manifest.tables()) {
             create(table);
+        }
+    }
+
+    /** Creates the tables of {@code manifest} that do not exist yet (a deployment that adds a table). */
+    void createMissing(ApiManifest manifest) {
+        Set<String> existing = Set.copyOf(dynamoDb.listTablesPaginator().tableNames().stream().toList());
+        for (TableSpec table : manifest.tables()) {
+            if (!existing.contains(table.dataSource())) {
+                create(table);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,9 +44,14 @@ final class E2eStack implements AutoCloseable {
     }
 
     E2eStack(LambdaMode mode) {
+        this(b -> b.lambdaMode(mode));
+    }
+
+    /** A stack whose options are the tests' defaults changed by {@code options} (e.g. another API folder). */
+    E2eStack(UnaryOperator<LocalStackOptions.Builder> options) {
         RepositoryLayout layout = RepositoryLayout.locate(null);
-        stack = LocalStack.start(LocalStackOptions.builder().layout(layout).ephemeralPorts().lambdaMode(mode)
-                .progress(line -> { }).lambdaLog(lambdaLog::add).build());
+        stack = LocalStack.start(options.apply(LocalStackOptions.builder().layout(layout).ephemeralPorts()
+                .progress(line -> { }).lambdaLog(lambdaLog::add)).build());
         try {
             fixtures = new Fixtures(layout.root());
             dynamoDb = DynamoDbLocal.client(stack.dynamoDbEndpoint());

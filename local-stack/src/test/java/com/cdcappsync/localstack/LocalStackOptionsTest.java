@@ -3,9 +3,12 @@ package com.cdcappsync.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stack's options: only the builder makes them, so every instance is checked. */
 class LocalStackOptionsTest {
@@ -47,6 +50,34 @@ class LocalStackOptionsTest {
         assertThat(plain.dynamoDbPort()).isZero();
         assertThat(plain.handlerEnvironment()).containsEntry("PUBLISH_COALESCE", "false");
         assertThat(plain.layout()).isEqualTo(options.layout());
+    }
+
+    @Test
+    void build_apiDirAndMapping_defaultsAreTheRepositorysAndTheMappingBecomesMappingPath(@TempDir Path dir)
+            throws Exception {
+        Path mapping = Files.writeString(dir.resolve("mapping.json"), "{}");
+        LocalStackOptions defaults = LocalStackOptions.builder().build();
+        LocalStackOptions given = LocalStackOptions.builder().mapping(mapping).build();
+
+        assertThat(defaults.apiDir()).isEqualTo(defaults.layout().schemaDir());
+        assertThat(defaults.mapping()).isEmpty();
+        assertThat(given.handlerEnvironment()).containsEntry("MAPPING_PATH", mapping.toAbsolutePath().toString());
+        assertThat(given.mapping()).contains(mapping.toAbsolutePath());
+        assertThat(given.toBuilder().build().mapping()).as("toBuilder keeps it").contains(mapping.toAbsolutePath());
+    }
+
+    @Test
+    void build_twoMappingsOrAnApiDirWithoutManifest_rejectedNamingTheFix(@TempDir Path dir) throws Exception {
+        Path mapping = Files.writeString(dir.resolve("mapping.json"), "{}");
+
+        assertThatThrownBy(() -> LocalStackOptions.builder().mapping(mapping)
+                .handlerEnvironment(Map.of("MAPPING_PATH", "/elsewhere.json")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two mapping files given")
+                .hasMessageContaining("pass only one");
+        assertThatThrownBy(() -> LocalStackOptions.builder().mapping(dir.resolve("missing.json")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> LocalStackOptions.builder().apiDir(dir).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no api.json");
     }
 
     @Test

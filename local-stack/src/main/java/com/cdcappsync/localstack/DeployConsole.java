@@ -1,0 +1,73 @@
+package com.cdcappsync.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Deployments typed at a running stack's terminal ({@code bin/local-stack}, {@code bin/local-pipeline}), so that a
+ * change of the API or the mapping can be rehearsed in the order the runbook gives, with the data and the rest of
+ * the pipeline left running:
+ * <pre>
+ *   deploy-api [DIR]          serve DIR (default: the folder deployed last, after editing it)
+ *   deploy-function [FILE]    run the function with mapping FILE (default: the one deployed last)
+ * </pre>
+ * A failed deployment is reported and changes nothing. The console ends when its input does.
+ */
+public final class DeployConsole {
+
+    private final Deployments stack;
+    private final PrintStream out;
+
+    public DeployConsole(Deployments stack, PrintStream out) {
+        this.stack = stack;
+        this.out = out;
+    }
+
+    /** The commands, one line each, for the launchers' banners. */
+    public static String help() {
+        return "type `deploy-api [DIR]` or `deploy-function [MAPPING]` here to deploy again (RUNBOOK.md, \"DDL\")";
+    }
+
+    /** Reads commands from {@code in} on a daemon thread until it ends. */
+    public Thread start(InputStream in) {
+        return Thread.ofPlatform().daemon().name("local-stack-deploy-console").start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    run(line);
+                }
+            } catch (IOException e) {
+                out.println("deploy console stopped: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Runs one command line; an unknown one prints the usage. */
+    void run(String line) {
+        String[] words = line.strip().split("\\s+", 2);
+        String argument = words.length > 1 ? words[1].strip() : null;
+        try {
+            switch (words[0]) {
+                case "" -> { }
+                case "deploy-api" -> {
+                    Path dir = argument != null ? Path.of(argument) : stack.apiDir();
+                    stack.deployApi(dir);
+                    out.println("API deployed from " + dir.toAbsolutePath());
+                }
+                case "deploy-function" -> {
+                    Path mapping = argument != null ? Path.of(argument) : stack.mappingFile().orElse(null);
+                    stack.deployFunction(mapping);
+                    out.println("function deployed with mapping " + (mapping == null ? "(packaged)"
+                            : mapping.toAbsolutePath()));
+                }
+                default -> out.println("unknown command '" + line.strip() + "'; " + help());
+            }
+        } catch (RuntimeException e) {
+            out.println(words[0] + " failed, nothing changed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.cdcappsync.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DeployConsoleTest {
+
+    /** Records the deployments; refuses a folder named "broken". */
+    private static final class Recording implements Deployments {
+        final List<String> calls = new ArrayList<>();
+        Path api = Path.of("/work/api");
+        Path mapping;
+
+        @Override
+        public void deployApi(Path apiDir) {
+            if (apiDir.endsWith("broken")) {
+                throw new IllegalStateException("the schema does not parse");
+            }
+            calls.add("api " + apiDir);
+            api = apiDir;
+        }
+
+        @Override
+        public void deployFunction(Path file) {
+            calls.add("function " + file);
+            mapping = file;
+        }
+
+        @Override
+        public Path apiDir() {
+            return api;
+        }
+
+        @Override
+        public Optional<Path> mappingFile() {
+            return Optional.ofNullable(mapping);
+        }
+    }
+
+    private final Recording stack = new Recording();
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final DeployConsole console = new DeployConsole(stack, new PrintStream(printed, true,
+            StandardCharsets.UTF_8));
+
+    @Test
+    void run_commandsWithoutArgument_deployWhatIsDeployedAgain() {
+        console.run("deploy-api");
+        console.run("deploy-function");
+
+        assertThat(stack.calls).containsExactly("api /work/api", "function null");
+        assertThat(output()).contains("API deployed from /work/api", "function deployed with mapping (packaged)");
+    }
+
+    @Test
+    void run_commandsWithArguments_deployThoseFiles() {
+        console.run("  deploy-api /tmp/copy  ");
+        console.run("deploy-function /tmp/mapping.json");
+        console.run("deploy-function");
+
+        assertThat(stack.calls).containsExactly("api /tmp/copy", "function /tmp/mapping.json",
+                "function /tmp/mapping.json");
+    }
+
+    @Test
+    void run_failedDeploymentOrUnknownCommand_reportedAndNothingChanged() {
+        console.run("deploy-api /tmp/broken");
+        console.run("deploy");
+        console.run("");
+
+        assertThat(stack.calls).isEmpty();
+        assertThat(output()).contains("deploy-api failed, nothing changed: the schema does not parse")
+                .contains("unknown command 'deploy'; type `deploy-api [DIR]`");
+    }
+
+    @Test
+    void start_readsLinesUntilTheInputEnds() throws Exception {
+        Thread reader = console.start(new ByteArrayInputStream("deploy-api /a\ndeploy-function /m.json\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        reader.join();
+
+        assertThat(stack.calls).containsExactly("api /a", "function /m.json");
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}
