@@ -70,6 +70,20 @@ final class ApiDefinitionCopy {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Runs {@code bin/cdc-appsync scaffold --table TABLE=Type} on these copies; what it printed. */
+    String scaffold(String jdbcUrl, String table) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ScaffoldCli.run(new String[] {"--jdbc-url", jdbcUrl, "--table", table,
+            "--mapping", mapping.toString(), "--schema-file", apiDir.resolve("schema.graphql").toString(),
+            "--api-file", apiDir.resolve("api.json").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        if (status != 0) {
+            throw new AssertionError("scaffold exited " + status + ": " + err.toString(StandardCharsets.UTF_8));
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     /** The resolver templates' text (step 2 of the runbook: do they list fields?). */
     List<String> resolverTemplates() throws IOException {
         try (Stream<Path> files = Files.list(apiDir.resolve("resolvers"))) {
