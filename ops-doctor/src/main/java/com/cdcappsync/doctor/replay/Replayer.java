@@ -124,8 +124,9 @@ final class Replayer {
             long start = Math.max(starts.get(tp), mark == null ? 0 : mark.offset());
             consumer.seek(tp, start);
             startPositions.put(tp, start);
-            out.println(tp + ": offsets " + start + " to " + (ends.get(tp) - 1) + " to replay"
-                    + (mark == null ? "" : " (group " + options.group() + " committed " + mark.offset() + ")"));
+            out.println(tp + ": " + (start >= ends.get(tp) ? "nothing to replay" : "offsets " + start + " to "
+                    + (ends.get(tp) - 1) + " to replay") + (mark == null ? "" : " (group " + options.group()
+                    + " committed " + mark.offset() + ")"));
         }
         return ends;
     }
