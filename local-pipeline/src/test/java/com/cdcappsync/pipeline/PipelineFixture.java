@@ -49,6 +49,7 @@ final class PipelineFixture implements AutoCloseable {
     static final String PRODUCTS = "odoo.public.product_template";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    final PipelineOptions options;
     final LocalPipeline pipeline;
     final ConnectRest rest;
     final Connection db;
@@ -58,11 +59,12 @@ final class PipelineFixture implements AutoCloseable {
 
     PipelineFixture(String name) throws SQLException {
         RepositoryLayout layout = RepositoryLayout.locate(null);
-        pipeline = LocalPipeline.start(PipelineOptions.builder().layout(layout)
+        options = PipelineOptions.builder().layout(layout)
                 .stack(LocalStackOptions.builder().layout(layout).ephemeralPorts().progress(line -> { })
                         .lambdaLog(lambdaLog::add).build())
                 .sourceOverrides(Map.of("poll.interval.ms", "50", "heartbeat.interval.ms", "500"))
-                .progress(line -> System.out.println("[" + name + "] " + line)).build());
+                .progress(line -> System.out.println("[" + name + "] " + line)).build();
+        pipeline = LocalPipeline.start(options);
         rest = new ConnectRest(pipeline.connectUrl());
         db = DriverManager.getConnection(pipeline.jdbcUrl());
         dynamoDb = DynamoDbLocal.client(pipeline.stack().dynamoDbEndpoint());

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class TombstoneLifetimeTest {
+class TombstoneLifetimeOptionsTest {
 
     private static final Path API_DIR = Path.of("..", "graphql-schema");
 
