@@ -30,8 +30,8 @@ public final class ReplayOptions {
             + "key) instead of each record's own (the __connect.errors.topic header or the error message's topic)")
     private String to;
 
-    @Option(names = "--group", defaultValue = "cdc-appsync-replay", description = "the consumer group whose "
-            + "committed offsets on --from mark what was replayed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--group", paramLabel = "GROUP", defaultValue = "cdc-appsync-replay",
+            description = "the consumer group whose committed offsets on --from mark what was replayed (default: ${DEFAULT-VALUE})")
     private String group;
 
     @Option(names = "--from-beginning", description = "ignore the group's committed offsets: replay everything "
@@ -55,8 +55,8 @@ public final class ReplayOptions {
     @Mixin
     private TombstoneLifetime tombstoneLifetime = new TombstoneLifetime();
 
-    @Option(names = "--timeout", defaultValue = "PT30S", description = "ISO-8601: how long to wait for Kafka per "
-            + "call, and for the held records (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30S",
+            description = "ISO-8601: how long to wait for Kafka per call, and for the held records (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
