@@ -31,7 +31,8 @@ public final class ReplayOptions {
     private String to;
 
     @Option(names = "--group", paramLabel = "GROUP", defaultValue = "cdc-appsync-replay",
-            description = "the consumer group whose committed offsets on --from mark what was replayed (default: ${DEFAULT-VALUE})")
+            description = "the consumer group whose committed offsets on --from mark what was replayed "
+                    + "(default: ${DEFAULT-VALUE})")
     private String group;
 
     @Option(names = "--from-beginning", description = "ignore the group's committed offsets: replay everything "
@@ -56,7 +57,8 @@ public final class ReplayOptions {
     private TombstoneLifetime tombstoneLifetime = new TombstoneLifetime();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30S",
-            description = "ISO-8601: how long to wait for Kafka per call, and for the held records (default: ${DEFAULT-VALUE})")
+            description = "ISO-8601: how long to wait for Kafka per call, and for the held records "
+                    + "(default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help")
