@@ -36,6 +36,12 @@ final class ConnectRest {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
+    /** PUT without a body (stop, resume); the status code and body, or -1 when nothing answers. */
+    Answer put(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** Creates or updates a connector from the {@code config} object of a rendered file. */
     void putConfig(String name, JsonNode config) {
         Answer answer = send(HttpRequest.newBuilder(base.resolve("/connectors/" + name + "/config"))

@@ -26,14 +26,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +98,8 @@ class DoctorPipelineTest {
 
         assertThat(findings).extracting(Finding::check).contains("postgres.wal_level", "postgres.slot",
                 "postgres.publication", "postgres.replica_identity", "postgres.heartbeat", "connect." + SOURCE,
-                "connect.cdc-appsync-lambda-sink", "kafka.lag", "kafka.topic." + ERROR_TOPIC, "appsync.reachable");
+                "connect.cdc-appsync-lambda-sink", "kafka.lag", "kafka.topic." + ERROR_TOPIC, "kafka.retention",
+                "appsync.reachable");
         assertThat(findings).filteredOn(f -> !f.check().equals("appsync.key_expiry"))
                 .allSatisfy(f -> assertThat(f.status()).as(f.check() + ": " + f.detail()).isEqualTo(Status.OK));
     }
@@ -121,7 +117,9 @@ class DoctorPipelineTest {
             assertThat(scrape.body()).contains("# TYPE cdc_doctor_slot_retained_wal_bytes gauge")
                     .contains("cdc_doctor_task_state{connector=\"" + SOURCE + "\",state=\"RUNNING\",task=\"0\"} 1")
                     .contains("cdc_doctor_consumer_lag_records{group=\"connect-cdc-appsync-lambda-sink\"")
-                    .contains("cdc_doctor_error_topic_records{topic=\"" + ERROR_TOPIC + "\"}");
+                    .contains("cdc_doctor_error_topic_records{topic=\"" + ERROR_TOPIC + "\"}")
+                    .contains("cdc_doctor_tombstone_ttl_seconds 2592000")
+                    .contains("cdc_doctor_topic_retention_seconds{topic=\"odoo.public.product_template\"} 604800");
         }
     }
 
@@ -270,51 +268,6 @@ class DoctorPipelineTest {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    /**
-     * Runbook "Replaying the error topic and the DLQ": a change event held on a dead-letter topic, put back on its
-     * source topic, reaches the function again; already applied, it is dropped as stale and the site is unchanged.
-     */
-    @Test
-    void replay_dlqRecordPutBackOnItsTopic_reachesTheFunctionAsStale() throws Exception {
-        String source = "odoo.public.product_template";
-        String dlq = "doctor-test-dlq";
-        await(() -> store.differences(), List::isEmpty);
-        List<ConsumerRecord<String, String>> sent = read(source);
-        ConsumerRecord<String, String> failed = sent.reversed().stream().filter(r -> r.value() != null).findFirst()
-                .orElseThrow();
-        produce(dlq, failed.key(), failed.value());
-        assertThat(sample(find(Doctor.check(options("--error-topic", dlq)), "kafka.topic." + dlq),
-                "cdc_doctor_error_topic_records")).isEqualTo(1);
-        Map<String, Long> before = functionTotals();
-
-        for (ConsumerRecord<String, String> held : read(dlq)) {
-            produce(source, held.key(), held.value());
-        }
-
-        Map<String, Long> after = await(this::functionTotals, t -> t.get("Records") > before.get("Records"));
-        assertThat(after.get("Stale") - before.get("Stale")).isEqualTo(1);
-        assertThat(after.get("Applied") - before.get("Applied")).isZero();
-        assertThat(store.differences()).isEmpty();
-    }
-
-    /** Every record of a one-partition topic, from the start. */
-    private List<ConsumerRecord<String, String>> read(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers());
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     private void produce(String topic, String value) throws Exception {

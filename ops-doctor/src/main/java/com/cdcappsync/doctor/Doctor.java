@@ -2,10 +2,12 @@ package com.cdcappsync.doctor;
 
 import com.cdcappsync.cli.CommandLines;
 import com.cdcappsync.cli.UsageException;
+import com.cdcappsync.doctor.replay.Replay;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,8 +21,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "doctor", sortOptions = false,
         description = "Checks PostgreSQL (slot, retained WAL, publication, heartbeat), Kafka Connect (connectors and "
-                + "tasks), Kafka (sink lag, error topics) and AppSync. Exit code: 0 healthy, 1 warning, 2 failing.")
+                + "tasks), Kafka (sink lag, error topics, retention against the tombstone lifetime) and AppSync. "
+                + "Exit code: 0 healthy, 1 warning, 2 failing.",
+        footer = "bin/doctor replay --help: put the records of the error topic or the DLQ back on their topics.")
 public final class Doctor implements Callable<Integer> {
+
+    /** The subcommand {@code bin/doctor replay}: {@link Replay}. */
+    static final String REPLAY = "replay";
 
     @Mixin
     private DoctorOptions options = new DoctorOptions();
@@ -35,7 +42,7 @@ public final class Doctor implements Callable<Integer> {
     }
 
     /** Runs the command line, errors to standard error; the exit code. */
-    static int run(PrintWriter out, String... args) {
+    public static int run(PrintWriter out, String... args) {
         return run(out, System.err, args);
     }
 
@@ -45,7 +52,10 @@ public final class Doctor implements Callable<Integer> {
      *
      * @return the exit code: 0 healthy, 1 warning, 2 failing or bad usage
      */
-    static int run(PrintWriter out, PrintStream err, String... args) {
+    public static int run(PrintWriter out, PrintStream err, String... args) {
+        if (args.length > 0 && args[0].equals(REPLAY)) {
+            return Replay.run(out, err, Arrays.copyOfRange(args, 1, args.length));
+        }
         Doctor doctor = new Doctor();
         doctor.out = out;
         String usage = CommandLines.usage(new Doctor());
@@ -86,6 +96,7 @@ public final class Doctor implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         options.mappedTables();
+        options.tombstoneLifetime().get();
         if (options.servePort() >= 0) {
             try (MetricsServer server = MetricsServer.start(options.servePort(), () -> check(options))) {
                 out.println("serving Prometheus metrics on " + server.url());

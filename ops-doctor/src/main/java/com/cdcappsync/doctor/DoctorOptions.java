@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** bin/doctor's options; every input is optional and its checks are skipped, with the reason, without it. */
@@ -86,6 +87,18 @@ public final class DoctorOptions {
             defaultValue = "cdc-appsync-lambda-sink-error,cdc-appsync-lambda-sink-dlq",
             description = "error and dead-letter topics (default: ${DEFAULT-VALUE})")
     private List<String> errorTopics;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX", description = "the source connector's topic.prefix: "
+            + "its tables' topics are PREFIX.schema.table (default: read from Kafka Connect, --source-connector)")
+    private String topicPrefix;
+
+    @Option(names = "--source-connector", defaultValue = "cdc-appsync-odoo-source",
+            description = "the Debezium connector whose topic.prefix names the source topics (default: "
+                    + "${DEFAULT-VALUE})")
+    private String sourceConnector;
+
+    @Mixin
+    private TombstoneLifetime tombstoneLifetime = new TombstoneLifetime();
 
     @Option(names = "--api-key-warn", defaultValue = "P7D", description = "default: ${DEFAULT-VALUE}")
     private Duration apiKeyWarn;
@@ -174,6 +187,19 @@ public final class DoctorOptions {
 
     public List<String> errorTopics() {
         return errorTopics;
+    }
+
+    public String topicPrefix() {
+        return topicPrefix;
+    }
+
+    public String sourceConnector() {
+        return sourceConnector;
+    }
+
+    /** The tombstone lifetime the retention check compares with: {@code --api-dir} or {@code --tombstone-ttl}. */
+    public TombstoneLifetime tombstoneLifetime() {
+        return tombstoneLifetime;
     }
 
     public Duration apiKeyWarn() {

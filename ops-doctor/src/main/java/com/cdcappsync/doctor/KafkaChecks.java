@@ -47,6 +47,7 @@ final class KafkaChecks {
             for (String topic : options.errorTopics()) {
                 findings.add(depth(admin, topic));
             }
+            findings.add(new RetentionCheck(options).run(admin));
         } catch (ExecutionException | TimeoutException e) {
             findings.add(Finding.of("kafka", Status.FAIL, "Kafka at " + options.bootstrapServers()
                     + " does not answer: " + e));
