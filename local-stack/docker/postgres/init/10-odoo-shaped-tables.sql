@@ -16,7 +16,7 @@ CREATE TABLE product_template (
     id               serial PRIMARY KEY,
     name             jsonb NOT NULL,
     description_sale jsonb,
-    description      text,
+    description      jsonb,                 -- fields.Html(translate=True): jsonb since Odoo 16
     default_code     varchar,
     list_price       numeric,
     standard_price   numeric(12, 2),

@@ -47,7 +47,8 @@ public final class StoreCheck {
     private void products(List<String> differences) throws SQLException {
         Map<String, Map<String, AttributeValue>> products = scan("Product");
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT id, name->>'en_US', list_price, description, active AND sale_ok FROM product_template")) {
+                "SELECT id, name->>'en_US', list_price, description->>'en_US', active AND sale_ok "
+                        + "FROM product_template")) {
             while (rows.next()) {
                 String id = rows.getString(1);
                 Map<String, AttributeValue> item = products.remove(id);
