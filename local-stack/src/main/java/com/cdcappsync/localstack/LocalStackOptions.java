@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * How to start a {@link LocalStack}. Build with {@link #builder()}; every option has a default, and {@link
- * Builder#build()} is the only way to make one, so every instance is checked.
+ * How to start a {@link LocalStack}. Build with {@link #builder()}, where every option has a default; the
+ * constructor checks every value, so every instance is checked.
  *
  * <p>The stack's parts: {@link #layout()} where the repository's files are (default {@link RepositoryLayout#locate}
  * with no root); {@link #apiDir()} the API definition the simulator serves and whose tables and grant the stack
@@ -33,7 +33,11 @@ import java.util.function.Consumer;
  * Builder#mapping(Path)} is the typed way to set its {@code MAPPING_PATH} (the mapping file; default the packaged
  * Odoo one).
  */
-public final class LocalStackOptions {
+public record LocalStackOptions(RepositoryLayout layout, Path apiDir, int dynamoDbPort, int graphQlPort, int invokePort,
+                                int webPort, String apiKey, String functionName, Map<String, String> handlerEnvironment,
+                                LambdaMode lambdaMode, Duration functionTimeout, int functionMemoryMb, String node,
+                                Duration startupTimeout, Consumer<String> progress, Consumer<String> lambdaLog,
+                                Consumer<String> simulatorOutput) {
 
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_GRAPHQL_PORT = 20002;
@@ -50,51 +54,46 @@ public final class LocalStackOptions {
     /** The handler setting naming its mapping file (lambda-upsert's {@code Settings.MAPPING_PATH}). */
     static final String MAPPING_PATH = "MAPPING_PATH";
 
-    private final RepositoryLayout layout;
-    private final Path apiDir;
-    private final int dynamoDbPort;
-    private final int graphQlPort;
-    private final int invokePort;
-    private final int webPort;
-    private final String apiKey;
-    private final String functionName;
-    private final Map<String, String> handlerEnvironment;
-    private final LambdaMode lambdaMode;
-    private final Duration functionTimeout;
-    private final int functionMemoryMb;
-    private final String node;
-    private final Duration startupTimeout;
-    private final Consumer<String> progress;
-    private final Consumer<String> lambdaLog;
-    private final Consumer<String> simulatorOutput;
-
-    private LocalStackOptions(Builder b, RepositoryLayout layout, Map<String, String> handlerEnvironment) {
-        this.layout = layout;
-        this.apiDir = (b.apiDir != null ? b.apiDir : layout.schemaDir()).toAbsolutePath().normalize();
-        this.dynamoDbPort = b.dynamoDbPort;
-        this.graphQlPort = b.graphQlPort;
-        this.invokePort = b.invokePort;
-        this.webPort = b.webPort;
-        this.apiKey = b.apiKey;
-        this.functionName = b.functionName;
-        this.handlerEnvironment = Map.copyOf(handlerEnvironment);
-        this.lambdaMode = b.lambdaMode;
-        this.functionTimeout = b.functionTimeout;
-        this.functionMemoryMb = b.functionMemoryMb;
-        this.node = b.node;
-        this.startupTimeout = b.startupTimeout;
-        this.progress = b.progress;
-        this.lambdaLog = b.lambdaLog;
-        this.simulatorOutput = b.simulatorOutput;
-    }
-
-    public RepositoryLayout layout() {
-        return layout;
-    }
-
-    /** The API definition's folder: schema.graphql, api.json and the resolvers' templates. */
-    public Path apiDir() {
-        return apiDir;
+    /**
+     * Checks every value.
+     *
+     * @throws IllegalArgumentException naming each bad option, what is expected and what was given
+     */
+    public LocalStackOptions {
+        Objects.requireNonNull(layout, "layout");
+        apiDir = Objects.requireNonNull(apiDir, "apiDir").toAbsolutePath().normalize();
+        handlerEnvironment = Map.copyOf(handlerEnvironment);
+        Objects.requireNonNull(lambdaMode, "lambdaMode");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(lambdaLog, "lambdaLog");
+        checkPort("DynamoDB port", dynamoDbPort);
+        checkPort("GraphQL port", graphQlPort);
+        checkPort("invoke port", invokePort);
+        checkPort("web port", webPort);
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException(
+                    "API key must not be blank; pass --simulator-api-key KEY or keep the default");
+        }
+        if (functionName == null || !functionName.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("function name must be 1-64 letters, digits, '-' or '_' "
+                    + "(as Lambda's), got '" + functionName + "'");
+        }
+        if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
+            throw new IllegalArgumentException("startup timeout must be positive, got " + startupTimeout);
+        }
+        if (functionTimeout == null || functionTimeout.toMillis() < 1000
+                || functionTimeout.compareTo(Duration.ofMinutes(15)) > 0) {
+            throw new IllegalArgumentException("function timeout must be 1 s to 15 min (Lambda's limits), got "
+                    + functionTimeout + "; pass --function-timeout SECONDS");
+        }
+        if (functionMemoryMb < 128 || functionMemoryMb > 10240) {
+            throw new IllegalArgumentException("function memory must be 128 to 10240 MB (Lambda's limits), got "
+                    + functionMemoryMb + "; pass --function-memory MB");
+        }
+        if (!Files.isRegularFile(apiDir.resolve("api.json"))) {
+            throw new IllegalArgumentException("API folder " + apiDir + " has no api.json; pass a folder laid out "
+                    + "as graphql-schema/ (schema.graphql, api.json, resolvers/)");
+        }
     }
 
     /** The function's mapping file ({@code MAPPING_PATH}); empty for the packaged one. */
@@ -103,64 +102,10 @@ public final class LocalStackOptions {
         return path == null || path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
     }
 
-    public int dynamoDbPort() {
-        return dynamoDbPort;
-    }
-
-    public int graphQlPort() {
-        return graphQlPort;
-    }
-
-    public int invokePort() {
-        return invokePort;
-    }
-
-    public int webPort() {
-        return webPort;
-    }
-
-    public String apiKey() {
-        return apiKey;
-    }
-
-    public String functionName() {
-        return functionName;
-    }
-
-    public Map<String, String> handlerEnvironment() {
-        return handlerEnvironment;
-    }
-
-    public LambdaMode lambdaMode() {
-        return lambdaMode;
-    }
-
-    public Duration functionTimeout() {
-        return functionTimeout;
-    }
-
-    public int functionMemoryMb() {
-        return functionMemoryMb;
-    }
-
-    public String node() {
-        return node;
-    }
-
-    public Duration startupTimeout() {
-        return startupTimeout;
-    }
-
-    public Consumer<String> progress() {
-        return progress;
-    }
-
-    public Consumer<String> lambdaLog() {
-        return lambdaLog;
-    }
-
-    public Consumer<String> simulatorOutput() {
-        return simulatorOutput;
+    private static void checkPort(String name, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be 0 (pick a free one) to 65535, got " + port);
+        }
     }
 
     /** A builder holding these options, to change some. */
@@ -304,41 +249,16 @@ public final class LocalStackOptions {
         }
 
         /**
-         * Checks and builds.
+         * Builds; the layout defaults to {@link RepositoryLayout#locate} and the API folder to its
+         * {@code graphql-schema/}.
          *
          * @throws IllegalArgumentException naming each bad option, what is expected and what was given
          */
         public LocalStackOptions build() {
-            checkPort("DynamoDB port", dynamoDbPort);
-            checkPort("GraphQL port", graphQlPort);
-            checkPort("invoke port", invokePort);
-            checkPort("web port", webPort);
-            if (apiKey == null || apiKey.isBlank()) {
-                throw new IllegalArgumentException(
-                        "API key must not be blank; pass --simulator-api-key KEY or keep the default");
-            }
-            if (functionName == null || !functionName.matches("[A-Za-z0-9_-]{1,64}")) {
-                throw new IllegalArgumentException("function name must be 1-64 letters, digits, '-' or '_' "
-                        + "(as Lambda's), got '" + functionName + "'");
-            }
-            if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
-                throw new IllegalArgumentException("startup timeout must be positive, got " + startupTimeout);
-            }
-            if (functionTimeout == null || functionTimeout.toMillis() < 1000
-                    || functionTimeout.compareTo(Duration.ofMinutes(15)) > 0) {
-                throw new IllegalArgumentException("function timeout must be 1 s to 15 min (Lambda's limits), got "
-                        + functionTimeout + "; pass --function-timeout SECONDS");
-            }
-            if (functionMemoryMb < 128 || functionMemoryMb > 10240) {
-                throw new IllegalArgumentException("function memory must be 128 to 10240 MB (Lambda's limits), got "
-                        + functionMemoryMb + "; pass --function-memory MB");
-            }
-            if (apiDir != null && !Files.isRegularFile(apiDir.resolve("api.json"))) {
-                throw new IllegalArgumentException("API folder " + apiDir.toAbsolutePath() + " has no api.json; pass "
-                        + "a folder laid out as graphql-schema/ (schema.graphql, api.json, resolvers/)");
-            }
             RepositoryLayout located = layout != null ? layout : RepositoryLayout.locate(null);
-            return new LocalStackOptions(this, located, environmentWithMapping());
+            return new LocalStackOptions(located, apiDir != null ? apiDir : located.schemaDir(), dynamoDbPort,
+                    graphQlPort, invokePort, webPort, apiKey, functionName, environmentWithMapping(), lambdaMode,
+                    functionTimeout, functionMemoryMb, node, startupTimeout, progress, lambdaLog, simulatorOutput);
         }
 
         private Map<String, String> environmentWithMapping() {
@@ -358,12 +278,6 @@ public final class LocalStackOptions {
             Map<String, String> environment = new HashMap<>(handlerEnvironment);
             environment.put(MAPPING_PATH, mapping.toAbsolutePath().normalize().toString());
             return environment;
-        }
-
-        private static void checkPort(String name, int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(name + " must be 0 (pick a free one) to 65535, got " + port);
-            }
         }
     }
 }
