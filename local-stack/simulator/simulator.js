@@ -142,22 +142,65 @@ function requireGateway(simulator, token) {
   });
 }
 
-/** Runs one launcher command (a JSON line); answers with one JSON event line. */
-function runCommand(simulator, options, line) {
+/**
+ * AppSync accepts every API key the API has (up to 50; a rotation has two for a while: RUNBOOK.md, "API key
+ * rotation"; https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization), while
+ * the simulator compares x-api-key with its one configured key. Its check is getAuthorizationMode
+ * (lib/utils/auth-helpers/current-auth-mode.js, @aws-amplify/amplify-appsync-simulator 2.16.20, pinned in
+ * package-lock.json), used for HTTP requests and WebSocket connections alike and looked up at each call: wrap it so
+ * that a key of the launcher's set passes as the configured one and any other key is refused with the simulator's
+ * own error, the configured key included once it has left the set.
+ */
+function acceptApiKeys(keys) {
+  let authModule;
+  let helpers;
   try {
-    const command = JSON.parse(line);
+    authModule = require('@aws-amplify/amplify-appsync-simulator/lib/utils/auth-helpers/current-auth-mode');
+    helpers = require('@aws-amplify/amplify-appsync-simulator/lib/utils/auth-helpers/helpers');
+  } catch (e) {
+    console.warn(`simulator: cannot accept several API keys (${e.message}); only the configured one works`);
+    return false;
+  }
+  const original = authModule.getAuthorizationMode;
+  authModule.getAuthorizationMode = (headers, appSyncConfig) => {
+    const given = helpers.extractHeader(headers, 'x-api-key');
+    if (given === undefined || given === null || given === '') return original(headers, appSyncConfig);
+    if (!keys.current.includes(given)) throw new Error('UnauthorizedException: Invalid API key');
+    return original(headers, { ...appSyncConfig, apiKey: given });
+  };
+  return true;
+}
+
+/** Runs one launcher command (a JSON line); answers with one JSON event line. */
+function runCommand(simulator, options, keys, line) {
+  let command = {};
+  try {
+    command = JSON.parse(line);
+    if (command.command === 'api-keys') {
+      const given = command.keys;
+      if (!Array.isArray(given) || given.length === 0 || given.some((k) => typeof k !== 'string' || !k.trim())) {
+        throw new Error('expected {"command":"api-keys","keys":["KEY", ...]} with at least one non-blank key');
+      }
+      keys.current = [...given];
+      console.log(JSON.stringify({ event: 'api-keys-set', count: given.length }));
+      return;
+    }
     if (command.command !== 'reload' || !command.schemaDir) {
-      throw new Error(`unknown command ${line}; expected {"command":"reload","schemaDir":"DIR"}`);
+      throw new Error(`unknown command ${line}; expected {"command":"reload","schemaDir":"DIR"} or `
+        + '{"command":"api-keys","keys":[...]}');
     }
     simulator.reload(simulatorConfig({ ...options, schemaDir: command.schemaDir }));
     console.log(JSON.stringify({ event: 'reloaded', schemaDir: path.resolve(command.schemaDir) }));
   } catch (e) {
-    console.log(JSON.stringify({ event: 'reload-failed', message: e && e.message ? e.message : String(e) }));
+    const failed = command.command === 'api-keys' ? 'api-keys-failed' : 'reload-failed';
+    console.log(JSON.stringify({ event: failed, message: e && e.message ? e.message : String(e) }));
   }
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  const keys = { current: [options.apiKey] };
+  acceptApiKeys(keys);
   const simulator = new AmplifyAppSyncSimulator({ port: options.port });
   simulator.init(simulatorConfig(options));
   const address = bindToHost(simulator, options.host);
@@ -173,7 +216,7 @@ async function main() {
   process.on('SIGTERM', stop);
   // The launcher holds our standard input: commands come there, and when it goes away, however it died, so do we.
   const commands = readline.createInterface({ input: process.stdin });
-  commands.on('line', (line) => runCommand(simulator, options, line));
+  commands.on('line', (line) => runCommand(simulator, options, keys, line));
   commands.on('close', stop);
   console.log(JSON.stringify({ event: 'ready', graphqlUrl: `http://${base}/graphql`,
     realtimeUrl: `ws://${base}/graphql/realtime` }));

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Deployments typed at a running stack's terminal ({@code bin/local-stack}, {@code bin/local-pipeline}), so that a
@@ -15,6 +16,7 @@ import java.nio.file.Path;
  * <pre>
  *   deploy-api [DIR]          serve DIR (default: the folder deployed last, after editing it)
  *   deploy-function [FILE]    run the function with mapping FILE (default: the one deployed last)
+ *   deploy-api-keys KEY,...   accept exactly these website API keys, the current one last
  * </pre>
  * A failed deployment is reported and changes nothing. The console ends when its input does.
  */
@@ -30,7 +32,8 @@ public final class DeployConsole {
 
     /** The commands, one line each, for the launchers' banners. */
     public static String help() {
-        return "type `deploy-api [DIR]` or `deploy-function [MAPPING]` here to deploy again (RUNBOOK.md, \"DDL\")";
+        return "type `deploy-api [DIR]`, `deploy-function [MAPPING]` or `deploy-api-keys KEY,...` here to deploy "
+                + "again (RUNBOOK.md, \"DDL\" and \"API key rotation\")";
     }
 
     /** Reads commands from {@code in} on a daemon thread until it ends. */
@@ -63,6 +66,14 @@ public final class DeployConsole {
                     stack.deployFunction(mapping);
                     out.println("function deployed with mapping " + (mapping == null ? "(packaged)"
                             : mapping.toAbsolutePath()));
+                }
+                case "deploy-api-keys" -> {
+                    if (argument == null) {
+                        throw new IllegalArgumentException("give the keys: deploy-api-keys KEY[,KEY...] (current last; "
+                                + "now " + String.join(",", stack.apiKeys()) + ")");
+                    }
+                    stack.deployApiKeys(List.of(argument.split("\\s*,\\s*")));
+                    out.println("API keys deployed: " + stack.apiKeys().size() + " accepted, the page uses the last");
                 }
                 default -> out.println("unknown command '" + line.strip() + "'; " + help());
             }

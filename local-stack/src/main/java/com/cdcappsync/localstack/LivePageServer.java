@@ -69,7 +69,7 @@ public final class LivePageServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Path root;
-    private final byte[] config;
+    private volatile byte[] config;
 
     private LivePageServer(HttpServer server, Path root, byte[] config) {
         this.server = server;
@@ -78,6 +78,11 @@ public final class LivePageServer implements AutoCloseable {
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", this::exchange);
+    }
+
+    /** Serves {@code config} from now on (a new API key after a rotation, as {@code bin/web-config} rewrites it). */
+    public void config(PageConfig config, ObjectMapper mapper) {
+        this.config = config.toJson(mapper);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -40,6 +41,8 @@ public final class LocalStack implements Deployments, AutoCloseable {
     private volatile LocalStackOptions options;
     private volatile ApiManifest manifest;
     private volatile Mappings mappings;
+    /** The website API keys the API accepts, the current one (the page's, {@link #apiKey()}) last. */
+    private volatile List<String> apiKeys;
     private final ObjectMapper mapper = new ObjectMapper();
     private final StartedParts started;
     /** The stack's stand-in for STS: issues the function's credentials, and the gateway verifies against it. */
@@ -56,6 +59,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
         this.started = new StartedParts(options.progress());
         this.manifest = manifest;
         this.mappings = mappings;
+        this.apiKeys = List.of(options.apiKey());
     }
 
     /**
@@ -166,6 +170,33 @@ public final class LocalStack implements Deployments, AutoCloseable {
         progress("      function deployed (pid " + started.pid() + ")");
     }
 
+    /**
+     * Gives the API exactly these website API keys, as a deploy of the stack's {@code websiteApiKeys} does (infra-cdk;
+     * RUNBOOK.md, "API key rotation"): keys not listed are refused from the next request or connection on, the last
+     * one becomes the current key ({@link #apiKey()}, and the live page's config). The function is not touched (it
+     * signs with IAM).
+     *
+     * @param keys the keys, current last
+     * @throws IllegalArgumentException when the list is empty, or has a blank or repeated key (nothing changed)
+     */
+    @Override
+    public synchronized void deployApiKeys(List<String> keys) {
+        if (keys.isEmpty() || keys.stream().anyMatch(k -> k == null || k.isBlank())
+                || keys.stream().distinct().count() != keys.size()) {
+            throw new IllegalArgumentException("API keys must be one or more distinct, non-blank keys, the current "
+                    + "one last; got " + keys.size() + " key(s)");
+        }
+        List<String> next = List.copyOf(keys);
+        simulator.apiKeys(next, options.startupTimeout());
+        apiKeys = next;
+        page.config(new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), apiKey(), RealtimeAuth.QUERY), mapper);
+        progress("API keys deployed: " + next.size() + " accepted, current " + abbreviate(apiKey()));
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() <= 8 ? key : key.substring(0, 8) + "...";
+    }
+
     private <T extends AutoCloseable> T remember(T part) {
         return started.remember(part);
     }
@@ -224,9 +255,14 @@ public final class LocalStack implements Deployments, AutoCloseable {
         return simulator.realtimeUrl();
     }
 
-    /** The API key websites read and subscribe with. */
+    /** The API key websites read and subscribe with: the current one, the last of {@link #apiKeys()}. */
     public String apiKey() {
-        return options.apiKey();
+        return apiKeys.getLast();
+    }
+
+    /** Every API key the API accepts now; more than one while websites move to a new key. */
+    public List<String> apiKeys() {
+        return apiKeys;
     }
 
     /** {@code http://127.0.0.1:<port>}, for {@code aws lambda invoke --endpoint-url}. */

@@ -2,6 +2,7 @@ package com.cdcappsync.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -120,27 +121,49 @@ public final class SimulatorProcess implements AutoCloseable {
      * @throws IllegalStateException with the simulator's reason when the definition does not load, or no answer came
      */
     public synchronized void reload(Path schemaDir, Duration timeout) {
-        CompletableFuture<JsonNode> answer = output.expectReload();
+        ObjectNode command = output.mapper.createObjectNode().put("command", "reload")
+                .put("schemaDir", schemaDir.toAbsolutePath().toString());
+        JsonNode event = send(command, "the reload of " + schemaDir, timeout);
+        if (!"reloaded".equals(event.path("event").asText())) {
+            throw new IllegalStateException("the AppSync simulator did not load " + schemaDir + ": "
+                    + event.path("message").asText() + ". It still serves the previous definition; fix the "
+                    + "files and deploy again.");
+        }
+    }
+
+    /**
+     * Accepts exactly these API keys from now on, on HTTP requests and new WebSocket connections alike, as an API's
+     * set of keys after {@code CreateApiKey}/{@code DeleteApiKey} (simulator.js, {@code api-keys}).
+     *
+     * @throws IllegalStateException with the simulator's reason when it refuses the set (it keeps the previous one)
+     */
+    public synchronized void apiKeys(List<String> keys, Duration timeout) {
+        ObjectNode command = output.mapper.createObjectNode().put("command", "api-keys");
+        keys.forEach(command.putArray("keys")::add);
+        JsonNode event = send(command, "the new API keys", timeout);
+        if (!"api-keys-set".equals(event.path("event").asText())) {
+            throw new IllegalStateException("the AppSync simulator refused the API keys: "
+                    + event.path("message").asText() + "; it keeps the previous ones");
+        }
+    }
+
+    /** Writes one command line and waits for the simulator's one answer line. */
+    private JsonNode send(ObjectNode command, String what, Duration timeout) {
+        CompletableFuture<JsonNode> answer = output.expectAnswer();
         try {
             OutputStream stdin = process.getOutputStream();
-            stdin.write((output.mapper.createObjectNode().put("command", "reload")
-                    .put("schemaDir", schemaDir.toAbsolutePath().toString()) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
-            JsonNode event = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!"reloaded".equals(event.path("event").asText())) {
-                throw new IllegalStateException("the AppSync simulator did not load " + schemaDir + ": "
-                        + event.path("message").asText() + ". It still serves the previous definition; fix the "
-                        + "files and deploy again.");
-            }
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach the AppSync simulator (pid " + pid() + "): " + e.getMessage(),
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the simulator loaded " + schemaDir, e);
+            throw new IllegalStateException("interrupted while the simulator took " + what, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the AppSync simulator did not answer the reload of " + schemaDir
-                    + " within " + timeout.toSeconds() + " s. Its last output:\n" + output.lastLines(), e);
+            throw new IllegalStateException("the AppSync simulator did not answer " + what + " within "
+                    + timeout.toSeconds() + " s. Its last output:\n" + output.lastLines(), e);
         }
     }
 
@@ -203,7 +226,7 @@ public final class SimulatorProcess implements AutoCloseable {
         private final Consumer<String> sink;
         private final Deque<String> last = new ArrayDeque<>();
         private final CompletableFuture<JsonNode> ready = new CompletableFuture<>();
-        private volatile CompletableFuture<JsonNode> reload = new CompletableFuture<>();
+        private volatile CompletableFuture<JsonNode> answer = new CompletableFuture<>();
 
         Output(ObjectMapper mapper, Consumer<String> sink) {
             this.mapper = mapper;
@@ -222,20 +245,21 @@ public final class SimulatorProcess implements AutoCloseable {
             IllegalStateException exited = new IllegalStateException("the simulator exited"
                     + (process.isAlive() ? "" : " with status " + exitValue(process)));
             ready.completeExceptionally(exited);
-            reload.completeExceptionally(exited);
+            answer.completeExceptionally(exited);
         }
 
-        /** A new future for the answer to the reload command about to be sent. */
-        CompletableFuture<JsonNode> expectReload() {
-            reload = new CompletableFuture<>();
-            return reload;
+        /** A new future for the answer to the command about to be sent. */
+        CompletableFuture<JsonNode> expectAnswer() {
+            answer = new CompletableFuture<>();
+            return answer;
         }
 
         private void accept(String line) {
-            if (ready.isDone() && line.startsWith("{\"event\":\"reload")) {
+            if (ready.isDone() && (line.startsWith("{\"event\":\"reload")
+                    || line.startsWith("{\"event\":\"api-keys"))) {
                 JsonNode event = parse(line);
                 if (event != null) {
-                    reload.complete(event);
+                    answer.complete(event);
                 }
             }
             if (!ready.isDone() && line.startsWith("{\"event\":")) {

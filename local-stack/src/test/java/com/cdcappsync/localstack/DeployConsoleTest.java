@@ -19,6 +19,7 @@ class DeployConsoleTest {
         final List<String> calls = new ArrayList<>();
         Path api = Path.of("/work/api");
         Path mapping;
+        List<String> keys = List.of("da2-first");
 
         @Override
         public void deployApi(Path apiDir) {
@@ -33,6 +34,17 @@ class DeployConsoleTest {
         public void deployFunction(Path file) {
             calls.add("function " + file);
             mapping = file;
+        }
+
+        @Override
+        public void deployApiKeys(List<String> given) {
+            calls.add("keys " + given);
+            keys = given;
+        }
+
+        @Override
+        public List<String> apiKeys() {
+            return keys;
         }
 
         @Override
@@ -79,6 +91,17 @@ class DeployConsoleTest {
         assertThat(stack.calls).isEmpty();
         assertThat(output()).contains("deploy-api failed, nothing changed: the schema does not parse")
                 .contains("unknown command 'deploy'; type `deploy-api [DIR]`");
+    }
+
+    @Test
+    void run_deployApiKeys_commaSeparatedKeysCurrentLast() {
+        console.run("deploy-api-keys da2-first, da2-second");
+        console.run("deploy-api-keys");
+
+        assertThat(stack.calls).containsExactly("keys [da2-first, da2-second]");
+        assertThat(output()).contains("API keys deployed: 2 accepted, the page uses the last",
+                "deploy-api-keys failed, nothing changed: give the keys: deploy-api-keys KEY[,KEY...] (current last; "
+                        + "now da2-first,da2-second)");
     }
 
     @Test
