@@ -17,11 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +123,7 @@ class ReplayPipelineTest {
         changePrice(superseded);
         await(fx.store::differences, d -> d.size() == 1);
         assertThat(fx.store.differences()).singleElement().asString().startsWith("product " + lost + " listPrice");
-        List<ConsumerRecord<byte[], byte[]>> held = fx.read(DLQ);
+        List<ConsumerRecord<byte[], byte[]>> held = fx.kafka.read(DLQ);
         assertThat(held).hasSize(2).allSatisfy(r -> assertThat(new String(r.headers()
                 .lastHeader("__connect.errors.topic").value(), StandardCharsets.UTF_8)).isEqualTo(PRODUCTS));
 
@@ -134,9 +131,9 @@ class ReplayPipelineTest {
         assertThat(dry.exitCode()).isZero();
         assertThat(dry.out()).contains("WOULD REPLAY " + DLQ + "/0@0 (dead-letter record of " + PRODUCTS + "/0@")
                 .contains("would replay 2 record(s)");
-        assertThat(fx.read(DLQ)).hasSize(2);
+        assertThat(fx.kafka.read(DLQ)).hasSize(2);
         Map<String, Long> before = fx.functionTotals();
-        int productsBefore = fx.read(PRODUCTS).size();
+        int productsBefore = fx.kafka.read(PRODUCTS).size();
 
         PipelineFixture.Run run = fx.doctor(replay("--from", DLQ, "--delete-replayed"));
 
@@ -147,7 +144,7 @@ class ReplayPipelineTest {
         assertThat(after.get("Stale") - before.get("Stale")).as("the superseded change").isEqualTo(1);
         assertThat(await(fx.store::differences, List::isEmpty)).isEmpty();
         // Exact bytes, on the topic and partition the headers named, without Kafka Connect's error headers.
-        List<ConsumerRecord<byte[], byte[]>> replayed = fx.read(PRODUCTS).subList(productsBefore,
+        List<ConsumerRecord<byte[], byte[]>> replayed = fx.kafka.read(PRODUCTS).subList(productsBefore,
                 productsBefore + 2);
         for (int i = 0; i < 2; i++) {
             assertThat(replayed.get(i).key()).isEqualTo(held.get(i).key());
@@ -173,7 +170,7 @@ class ReplayPipelineTest {
         PipelineFixture.Run routed = fx.doctor(replay("--from", held, "--group", "replay-test", "--to", target));
         assertThat(routed.exitCode()).isZero();
         assertThat(routed.out()).contains("REPLAYED " + held + "/0@0 (record) -> " + target + "/0@0");
-        assertThat(fx.read(target)).singleElement().satisfies(r -> assertThat(r.value())
+        assertThat(fx.kafka.read(target)).singleElement().satisfies(r -> assertThat(r.value())
                 .isEqualTo("plain".getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -196,9 +193,6 @@ class ReplayPipelineTest {
     }
 
     private void produce(String topic, byte[] value, long timestamp, RecordHeaders headers) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                fx.pipeline.kafkaBootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, timestamp, null, value, headers)).get();
-        }
+        fx.kafka.send(new ProducerRecord<>(topic, null, timestamp, null, value, headers));
     }
 }

@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,7 +148,7 @@ class TombstoneLifetimeTest {
 
     private ConsumerRecord<byte[], byte[]> lastUpsertOf(int id) throws Exception {
         ConsumerRecord<byte[], byte[]> last = null;
-        for (ConsumerRecord<byte[], byte[]> record : fx.read(PRODUCTS)) {
+        for (ConsumerRecord<byte[], byte[]> record : fx.kafka.read(PRODUCTS)) {
             if (record.value() != null && MAPPER.readTree(record.key()).path("id").asInt() == id) {
                 JsonNode value = MAPPER.readTree(record.value());
                 if (List.of("c", "u", "r").contains(value.path("op").asText())) {
@@ -165,11 +162,8 @@ class TombstoneLifetimeTest {
 
     /** The record again, as it was (key, value, headers), on its partition. */
     private void produce(ConsumerRecord<byte[], byte[]> record) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                fx.pipeline.kafkaBootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(record.topic(), record.partition(), null, record.key(),
-                    record.value(), record.headers())).get();
-        }
+        fx.kafka.send(new ProducerRecord<>(record.topic(), record.partition(), null, record.key(), record.value(),
+                record.headers()));
     }
 
     private static boolean deleted(Map<String, AttributeValue> item) {
