@@ -1,10 +1,10 @@
 package com.cdcappsync.pipeline;
 
+import static com.cdcappsync.pipeline.DoctorRuns.find;
 import static com.cdcappsync.pipeline.PipelineFixture.ERROR_TOPIC;
 import static com.cdcappsync.pipeline.PipelineFixture.SOURCE;
 import static com.cdcappsync.pipeline.PipelineFixture.WAIT;
 import static com.cdcappsync.pipeline.PipelineFixture.await;
-import static com.cdcappsync.pipeline.PipelineFixture.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.doctor.Doctor;
@@ -57,7 +57,7 @@ class DoctorPipelineTest {
         List<String> args = new ArrayList<>(List.of("--appsync-url", stack.graphQlUrl().toString(),
                 "--api-key", stack.apiKey()));
         args.addAll(List.of(extra));
-        return fx.doctorOptions(args.toArray(String[]::new));
+        return fx.doctor.options(args.toArray(String[]::new));
     }
 
     @Test
@@ -222,6 +222,6 @@ class DoctorPipelineTest {
     }
 
     private static double sample(Finding finding, String metric) {
-        return PipelineFixture.sample(finding, metric, null);
+        return DoctorRuns.sample(finding, metric, null);
     }
 }

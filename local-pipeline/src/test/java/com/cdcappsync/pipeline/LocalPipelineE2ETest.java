@@ -39,7 +39,7 @@ class LocalPipelineE2ETest {
 
     @BeforeAll
     void start() throws Exception {
-        fx = new PipelineFixture("pipeline", stack -> stack,
+        fx = new PipelineFixture("pipeline", null, stack -> stack,
                 pipeline -> pipeline.sourceOverrides(Map.of("poll.interval.ms", "50")).keepLogsIn(LOGS));
         System.out.println("[pipeline] started in " + fx.pipeline.startTime().toMillis() + " ms");
         var stack = fx.pipeline.stack();

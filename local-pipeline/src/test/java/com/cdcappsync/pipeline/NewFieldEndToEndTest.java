@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cdcappsync.localstack.RealtimeClient;
-import com.cdcappsync.localstack.RepositoryLayout;
 import com.cdcappsync.localstack.SubscriptionSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,13 +39,11 @@ class NewFieldEndToEndTest {
     @TempDir
     static Path dir;
 
-    private ApiDefinitionCopy copy;
     private PipelineFixture fx;
 
     @BeforeAll
     void start() throws Exception {
-        copy = ApiDefinitionCopy.of(RepositoryLayout.locate(null), dir);
-        fx = PipelineFixture.onCopy("new-field", copy);
+        fx = PipelineFixture.onCopy("new-field", dir);
     }
 
     @AfterAll
@@ -111,15 +108,15 @@ class NewFieldEndToEndTest {
                 .hasMessageContaining("websiteMetaTitle");
 
         // The scaffold, run again on the table, shows the new column's lines (among the hand edits it keeps).
-        assertThat(copy.scaffoldDryRun(fx.pipeline.jdbcUrl(), "product_template=Product")).contains(
+        assertThat(fx.copy.scaffoldDryRun(fx.pipeline.jdbcUrl(), "product_template=Product")).contains(
                 "+   websiteMetaTitle: String", "+     \"websiteMetaTitle\": {");
 
         // (1) the type and its input; (2) the resolvers name no field of the type: nothing to change there.
-        copy.addToSchema("type Product @aws_api_key @aws_iam", "websiteMetaTitle: String");
-        copy.addToSchema("input ProductInput", "websiteMetaTitle: String");
-        assertThat(copy.resolverTemplates()).noneMatch(template -> template.contains("listPrice"));
+        fx.copy.addToSchema("type Product @aws_api_key @aws_iam", "websiteMetaTitle: String");
+        fx.copy.addToSchema("input ProductInput", "websiteMetaTitle: String");
+        assertThat(fx.copy.resolverTemplates()).noneMatch(template -> template.contains("listPrice"));
         // (3) deploy the API; the function still sends the old mapping's fields: changes flow, the field is null.
-        fx.stack.deployApi(copy.apiDir());
+        fx.stack.deployApi(fx.copy.apiDir());
         try (RealtimeClient subscriber = subscribe(upserts)) {
             Inbox inbox = new Inbox(subscriber);
             fx.execute("UPDATE product_template SET list_price = 21, write_date = now() WHERE id = 2202");
@@ -128,9 +125,9 @@ class NewFieldEndToEndTest {
             assertThat(before.get("websiteMetaTitle").isNull()).isTrue();
 
             // (4) the field in the mapping, deploy the function: the next change carries it.
-            Files.writeString(copy.mapping(), ApiDefinitionCopy.mappingWithField(Files.readString(copy.mapping()),
+            Files.writeString(fx.copy.mapping(), ApiDefinitionCopy.mappingWithField(Files.readString(fx.copy.mapping()),
                     "product_template", "websiteMetaTitle", translation("website_meta_title")));
-            fx.stack.deployFunction(copy.mapping());
+            fx.stack.deployFunction(fx.copy.mapping());
             long applied = fx.functionTotals().get("Applied");
             fx.execute("UPDATE product_template SET website_meta_title = '{\"en_US\": \"Lamp | Shop\"}', "
                     + "write_date = now() WHERE id = 2202");

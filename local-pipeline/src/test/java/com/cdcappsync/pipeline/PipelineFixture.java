@@ -2,9 +2,6 @@ package com.cdcappsync.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cdcappsync.doctor.Doctor;
-import com.cdcappsync.doctor.DoctorOptions;
-import com.cdcappsync.doctor.Finding;
 import com.cdcappsync.localstack.DynamoDbLocal;
 import com.cdcappsync.localstack.LocalStack;
 import com.cdcappsync.localstack.LocalStackOptions;
@@ -13,36 +10,29 @@ import com.cdcappsync.localstack.RepositoryLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The real pipeline for the tests that start it (PostgreSQL, Kafka, Connect, Debezium, the sink, the local stack):
  * started once per class, with what those tests read (the function's counters, the store against PostgreSQL, the
- * doctor, Kafka, the sink's state) and do (SQL, Kafka Connect's REST calls, reconfiguring the sink, running
- * {@code bin/doctor} through its entry point).
+ * sink's state, Kafka through {@link KafkaTopics}, the doctor through {@link DoctorRuns}) and do (SQL, subscribing,
+ * Kafka Connect's REST calls, reconfiguring the sink).
  */
 final class PipelineFixture implements AutoCloseable {
 
@@ -62,18 +52,25 @@ final class PipelineFixture implements AutoCloseable {
     final DynamoDbClient dynamoDb;
     final StoreCheck store;
     final KafkaTopics kafka;
+    final DoctorRuns doctor;
+    /** The API definition and mapping the pipeline was started on, when a copy ({@link #onCopy}); else null. */
+    final ApiDefinitionCopy copy;
     /** The function's log lines (its JSON lines among them), as they come. */
     final List<String> lambdaLog = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** The shipped pipeline; {@code name} prefixes its progress lines. */
     PipelineFixture(String name) throws SQLException {
-        this(name, stack -> stack, pipeline -> pipeline);
+        this(name, null, stack -> stack, pipeline -> pipeline);
     }
 
-    /** The pipeline on {@code copy}'s API definition and mapping (which the test edits), its stack's progress shown. */
-    static PipelineFixture onCopy(String name, ApiDefinitionCopy copy) throws SQLException {
-        return new PipelineFixture(name, stack -> stack.apiDir(copy.apiDir()).mapping(copy.mapping())
+    /**
+     * The pipeline on a copy of the API definition and mapping in {@code dir} ({@link #copy}, which the test edits),
+     * its stack's progress shown.
+     */
+    static PipelineFixture onCopy(String name, Path dir) throws IOException, SQLException {
+        ApiDefinitionCopy copy = ApiDefinitionCopy.of(RepositoryLayout.locate(null), dir);
+        return new PipelineFixture(name, copy, stack -> stack.apiDir(copy.apiDir()).mapping(copy.mapping())
                 .progress(line -> System.out.println("[" + name + "] " + line)), pipeline -> pipeline);
     }
 
@@ -81,8 +78,9 @@ final class PipelineFixture implements AutoCloseable {
      * Debezium polling every 50 ms with a heartbeat every 500 ms, the function's log captured; then {@code stack} and
      * {@code pipeline} change the options (their setters replace these defaults).
      */
-    PipelineFixture(String name, UnaryOperator<LocalStackOptions.Builder> stack,
+    PipelineFixture(String name, ApiDefinitionCopy copy, UnaryOperator<LocalStackOptions.Builder> stack,
             UnaryOperator<PipelineOptions.Builder> pipeline) throws SQLException {
+        this.copy = copy;
         RepositoryLayout layout = RepositoryLayout.locate(null);
         options = pipeline.apply(PipelineOptions.builder().layout(layout)
                 .stack(stack.apply(LocalStackOptions.builder().layout(layout).ephemeralPorts().progress(line -> { })
@@ -96,6 +94,7 @@ final class PipelineFixture implements AutoCloseable {
         dynamoDb = DynamoDbLocal.client(this.stack.dynamoDbEndpoint());
         store = new StoreCheck(db, dynamoDb, this.stack.manifest());
         kafka = new KafkaTopics(this.pipeline.kafkaBootstrapServers(), WAIT);
+        doctor = new DoctorRuns(this.pipeline);
     }
 
     @Override
@@ -114,34 +113,6 @@ final class PipelineFixture implements AutoCloseable {
 
     static Path repoRoot() {
         return RepositoryLayout.locate(null).root();
-    }
-
-    /** The doctor's options for this pipeline, plus {@code extra}. */
-    DoctorOptions doctorOptions(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--postgres-url", pipeline.jdbcUrl(),
-                "--connect-url", pipeline.connectUrl().toString(),
-                "--bootstrap-servers", pipeline.kafkaBootstrapServers(),
-                "--mapping", repoRoot().resolve("lambda-upsert/src/main/resources/mappings/odoo-products.json")
-                        .toString()));
-        args.addAll(List.of(extra));
-        return CommandLine.populateCommand(new DoctorOptions(), args.toArray(String[]::new));
-    }
-
-    Finding check(String check, String... extra) {
-        return find(Doctor.check(doctorOptions(extra)), check);
-    }
-
-    /** What {@code bin/doctor ARGS} prints and its exit code, through the CLI's entry point. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    Run doctor(String... args) {
-        StringWriter out = new StringWriter();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Doctor.run(new PrintWriter(out), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        Run run = new Run(code, out.toString(), err.toString(StandardCharsets.UTF_8));
-        System.out.println("bin/doctor " + String.join(" ", args) + " -> exit " + code + "\n" + run.out() + run.err());
-        return run;
     }
 
     /** Sums of the function's per-batch counters (its "batch processed" log lines). */
@@ -249,17 +220,6 @@ final class PipelineFixture implements AutoCloseable {
         if (answer.status() < 200 || answer.status() > 204) {
             throw new AssertionError(call + ": " + answer);
         }
-    }
-
-    static Finding find(List<Finding> findings, String check) {
-        return findings.stream().filter(f -> f.check().equals(check)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + check + " in " + findings));
-    }
-
-    static double sample(Finding finding, String metric, String label) {
-        return finding.samples().stream().filter(s -> s.name().equals(metric)
-                        && (label == null || s.labels().containsValue(label))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + metric + " " + label + " in " + finding)).value();
     }
 
     interface Probe<T> {

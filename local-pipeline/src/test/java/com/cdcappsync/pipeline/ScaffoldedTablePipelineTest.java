@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.apimanifest.ApiManifest;
 import com.cdcappsync.localstack.RealtimeClient;
-import com.cdcappsync.localstack.RepositoryLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,13 +35,11 @@ class ScaffoldedTablePipelineTest {
     @TempDir
     static Path dir;
 
-    private ApiDefinitionCopy copy;
     private PipelineFixture fx;
 
     @BeforeAll
     void start() throws Exception {
-        copy = ApiDefinitionCopy.of(RepositoryLayout.locate(null), dir);
-        fx = PipelineFixture.onCopy("scaffold-pipeline", copy);
+        fx = PipelineFixture.onCopy("scaffold-pipeline", dir);
     }
 
     @AfterAll
@@ -58,13 +55,13 @@ class ScaffoldedTablePipelineTest {
         fx.execute("INSERT INTO product_tag (name, color, create_date, write_date) VALUES "
                 + "('{\"en_US\": \"Eco\", \"fr_FR\": \"Écolo\"}', 3, now(), now())");
 
-        String printed = copy.scaffold(fx.pipeline.jdbcUrl(), "product_tag");
+        String printed = fx.copy.scaffold(fx.pipeline.jdbcUrl(), "product_tag");
         assertThat(printed).contains("note: jsonb column product_tag.name: translation map (languages en_US, fr_FR",
                 "scaffold: 16 added");
 
         // Deploy the API (the new DynamoDB table, resolvers and grant), then the function with the new mapping.
-        fx.stack.deployApi(copy.apiDir());
-        fx.stack.deployFunction(copy.mapping());
+        fx.stack.deployApi(fx.copy.apiDir());
+        fx.stack.deployFunction(fx.copy.mapping());
         // The database side and the connectors, as README "Add a table" says (cdc-setup.sql's grants).
         fx.execute("GRANT SELECT ON public.product_tag TO debezium");
         fx.execute("ALTER PUBLICATION cdc_appsync ADD TABLE public.product_tag");
@@ -94,7 +91,7 @@ class ScaffoldedTablePipelineTest {
             assertThat(inbox.await("onUpsertProductTag", "1", i -> i.get("color").asInt() == 9, WAIT).item()
                     .get("color").asInt()).isEqualTo(9);
         }
-        String table = ApiManifest.load(copy.apiDir()).tableOfType("ProductTag").dataSource();
+        String table = ApiManifest.load(fx.copy.apiDir()).tableOfType("ProductTag").dataSource();
         Map<String, AttributeValue> stored = fx.dynamoDb.getItem(GetItemRequest.builder().tableName(table)
                 .key(Map.of("id", AttributeValue.fromS("1"))).consistentRead(true).build()).item();
         assertThat(stored).as("item 1 in table " + table).containsKey("color");

@@ -1,8 +1,8 @@
 package com.cdcappsync.pipeline;
 
+import static com.cdcappsync.pipeline.DoctorRuns.sample;
 import static com.cdcappsync.pipeline.PipelineFixture.PRODUCTS;
 import static com.cdcappsync.pipeline.PipelineFixture.await;
-import static com.cdcappsync.pipeline.PipelineFixture.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.doctor.Finding;
@@ -97,7 +97,7 @@ class TombstoneLifetimeTest {
     @Test
     void check_sourceTopicRetentionLongerThanTheLifetime_warnsWithTheFixThatTurnsItOk() throws Exception {
         String apiDir = PipelineFixture.repoRoot().resolve("graphql-schema").toString();
-        Finding healthy = await(() -> fx.check("kafka.retention", "--api-dir", apiDir),
+        Finding healthy = await(() -> fx.doctor.check("kafka.retention", "--api-dir", apiDir),
                 f -> f.status() != Status.SKIPPED);
         assertThat(healthy.status()).as(healthy.detail()).isEqualTo(Status.OK);
         assertThat(sample(healthy, "cdc_doctor_tombstone_ttl_seconds", null)).isEqualTo(LIFETIME_SECONDS);
@@ -107,7 +107,7 @@ class TombstoneLifetimeTest {
 
         kafkaConfigs("--alter", "--entity-type", "topics", "--entity-name", PRODUCTS,
                 "--add-config", "retention.ms=-1");
-        Finding tooLong = fx.check("kafka.retention", "--api-dir", apiDir);
+        Finding tooLong = fx.doctor.check("kafka.retention", "--api-dir", apiDir);
 
         assertThat(tooLong.status()).isEqualTo(Status.WARN);
         assertThat(sample(tooLong, "cdc_doctor_topic_retention_seconds", PRODUCTS)).isEqualTo(-1);
@@ -121,12 +121,12 @@ class TombstoneLifetimeTest {
         assertThat(Long.parseLong(fix.group(2))).isEqualTo(Duration.ofDays(23).toMillis());
 
         kafkaConfigs(fix.group(1).split(" "));
-        Finding fixed = fx.check("kafka.retention", "--api-dir", apiDir);
+        Finding fixed = fx.doctor.check("kafka.retention", "--api-dir", apiDir);
         assertThat(fixed.status()).as(fixed.detail()).isEqualTo(Status.OK);
         assertThat(sample(fixed, "cdc_doctor_topic_retention_seconds", PRODUCTS))
                 .isEqualTo(Duration.ofDays(23).toSeconds());
         // A shorter lifetime given on the command line: Kafka's 14 days are too long for 10.
-        Finding shorter = fx.check("kafka.retention", "--tombstone-ttl", "P10D");
+        Finding shorter = fx.doctor.check("kafka.retention", "--tombstone-ttl", "P10D");
         assertThat(shorter.status()).isEqualTo(Status.WARN);
         assertThat(shorter.detail()).contains(PipelineFixture.DLQ + " keeps records up to 14 d (retention.ms="
                 + "604800000 + segment.ms=604800000), longer than the tombstone lifetime 10 d");
