@@ -1,5 +1,10 @@
 package com.cdcappsync.pipeline;
 
+import static com.cdcappsync.pipeline.DoctorRuns.find;
+import static com.cdcappsync.pipeline.PipelineFixture.ERROR_TOPIC;
+import static com.cdcappsync.pipeline.PipelineFixture.SOURCE;
+import static com.cdcappsync.pipeline.PipelineFixture.WAIT;
+import static com.cdcappsync.pipeline.PipelineFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.doctor.Doctor;
@@ -7,35 +12,20 @@ import com.cdcappsync.doctor.DoctorOptions;
 import com.cdcappsync.doctor.Finding;
 import com.cdcappsync.doctor.MetricsServer;
 import com.cdcappsync.doctor.Status;
-import com.cdcappsync.localstack.DynamoDbLocal;
-import com.cdcappsync.localstack.LocalStackOptions;
-import com.cdcappsync.localstack.RepositoryLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import picocli.CommandLine;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * bin/doctor on the real pipeline (PostgreSQL, Kafka, Connect, Debezium, the stand-in Lambda sink, the local stack):
@@ -44,50 +34,30 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DoctorPipelineTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String SOURCE = "cdc-appsync-odoo-source";
-    private static final String ERROR_TOPIC = "cdc-appsync-lambda-sink-error";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private LocalPipeline pipeline;
-    private ConnectRest rest;
-    private Connection db;
-    private final List<String> lambdaLog = new CopyOnWriteArrayList<>();
-    private DynamoDbClient dynamoDb;
-    private StoreCheck store;
+    private PipelineFixture fx;
 
     @BeforeAll
     void start() throws Exception {
-        RepositoryLayout layout = RepositoryLayout.locate(null);
-        pipeline = LocalPipeline.start(PipelineOptions.builder().layout(layout)
-                .stack(LocalStackOptions.builder().layout(layout).ephemeralPorts().progress(line -> { })
-                        .lambdaLog(lambdaLog::add).build())
-                .sourceOverrides(Map.of("poll.interval.ms", "50", "heartbeat.interval.ms", "500"))
-                .progress(line -> System.out.println("[doctor-pipeline] " + line)).build());
-        rest = new ConnectRest(pipeline.connectUrl());
-        db = DriverManager.getConnection(pipeline.jdbcUrl());
-        dynamoDb = DynamoDbLocal.client(pipeline.stack().dynamoDbEndpoint());
-        store = new StoreCheck(db, dynamoDb, pipeline.stack().manifest());
+        fx = new PipelineFixture("doctor-pipeline");
     }
 
     @AfterAll
     void stop() throws Exception {
-        try (AutoCloseable p = pipeline; AutoCloseable d = db; AutoCloseable s = dynamoDb) {
-            assertThat(pipeline.isRunning()).isTrue();
+        try (PipelineFixture closing = fx) {
+            assertThat(fx.pipeline.isRunning()).isTrue();
         }
     }
 
+    /** The doctor's options for this pipeline, with the local AppSync API, plus {@code extra}. */
     private DoctorOptions options(String... extra) {
-        var stack = pipeline.stack();
-        List<String> args = new ArrayList<>(List.of("--postgres-url", pipeline.jdbcUrl(),
-                "--connect-url", pipeline.connectUrl().toString(),
-                "--bootstrap-servers", pipeline.kafkaBootstrapServers(),
-                "--appsync-url", stack.graphQlUrl().toString(), "--api-key", stack.apiKey(),
-                "--mapping", RepositoryLayout.locate(null).root()
-                        .resolve("lambda-upsert/src/main/resources/mappings/odoo-products.json").toString()));
+        var stack = fx.pipeline.stack();
+        List<String> args = new ArrayList<>(List.of("--appsync-url", stack.graphQlUrl().toString(),
+                "--api-key", stack.apiKey()));
         args.addAll(List.of(extra));
-        return CommandLine.populateCommand(new DoctorOptions(), args.toArray(String[]::new));
+        return fx.doctor.options(args.toArray(String[]::new));
     }
 
     @Test
@@ -128,15 +98,15 @@ class DoctorPipelineTest {
     void check_sourceStopped_slotInactiveAndRetainedWalGrows() throws Exception {
         DoctorOptions options = options();
         try {
-            put("/connectors/" + SOURCE + "/stop");
+            fx.put("/connectors/" + SOURCE + "/stop");
             Finding stopped = await(() -> find(Doctor.check(options), "postgres.slot"),
                     f -> sample(f, "cdc_doctor_slot_active") == 0);
             assertThat(stopped.status()).isEqualTo(Status.WARN);
             assertThat(stopped.detail()).contains("INACTIVE");
             double before = sample(stopped, "cdc_doctor_slot_retained_wal_bytes");
 
-            execute("CREATE TABLE IF NOT EXISTS doctor_filler (id serial PRIMARY KEY, pad text)");
-            execute("INSERT INTO doctor_filler (pad) SELECT repeat('x', 200) FROM generate_series(1, 20000)");
+            fx.execute("CREATE TABLE IF NOT EXISTS doctor_filler (id serial PRIMARY KEY, pad text)");
+            fx.execute("INSERT INTO doctor_filler (pad) SELECT repeat('x', 200) FROM generate_series(1, 20000)");
 
             Finding grown = find(Doctor.check(options), "postgres.slot");
             double after = sample(grown, "cdc_doctor_slot_retained_wal_bytes");
@@ -145,10 +115,11 @@ class DoctorPipelineTest {
             assertThat(find(overLimit, "postgres.slot").status()).isEqualTo(Status.FAIL);
             assertThat(Doctor.exitCode(overLimit)).isEqualTo(2);
             assertThat(find(overLimit, "connect." + SOURCE).detail()).contains("STOPPED")
-                    .contains("curl -X PUT '" + pipeline.connectUrl().resolve("/connectors/" + SOURCE + "/resume"));
+                    .contains("curl -X PUT '" + fx.pipeline.connectUrl().resolve("/connectors/" + SOURCE
+                            + "/resume"));
         } finally {
-            put("/connectors/" + SOURCE + "/resume");
-            rest.awaitRunning(SOURCE, WAIT);
+            fx.put("/connectors/" + SOURCE + "/resume");
+            fx.rest.awaitRunning(SOURCE, WAIT);
         }
         Finding resumed = await(() -> find(Doctor.check(options), "postgres.slot"),
                 f -> sample(f, "cdc_doctor_slot_active") == 1);
@@ -167,7 +138,7 @@ class DoctorPipelineTest {
                 .put("aws.lambda.function.error.retries", "0").put("behavior.on.error", "fail")
                 .put("key.converter", "org.apache.kafka.connect.storage.StringConverter")
                 .put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
-        rest.putConfig(name, config);
+        fx.rest.putConfig(name, config);
         try {
             produce("doctor-broken", "{\"broken\": true}");
 
@@ -175,20 +146,17 @@ class DoctorPipelineTest {
                     f -> f.status() == Status.FAIL);
 
             assertThat(failed.detail()).contains("task 0 FAILED")
-                    .contains("curl -X POST '" + pipeline.connectUrl().resolve("/connectors/" + name
+                    .contains("curl -X POST '" + fx.pipeline.connectUrl().resolve("/connectors/" + name
                             + "/tasks/0/restart") + "'");
             assertThat(failed.samples()).anySatisfy(s -> {
                 assertThat(s.labels()).containsEntry("state", "FAILED").containsEntry("task", "0");
                 assertThat(s.value()).isEqualTo(1);
             });
             // The printed call is one Kafka Connect accepts (the task fails again: its cause remains).
-            HttpResponse<String> restart = http.send(HttpRequest.newBuilder(pipeline.connectUrl()
-                    .resolve("/connectors/" + name + "/tasks/0/restart")).POST(HttpRequest.BodyPublishers.noBody())
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(restart.statusCode()).as(restart.body()).isBetween(200, 204);
+            ConnectRest.Answer restart = fx.send("POST", "/connectors/" + name + "/tasks/0/restart");
+            assertThat(restart.status()).as(restart.body()).isBetween(200, 204);
         } finally {
-            http.send(HttpRequest.newBuilder(pipeline.connectUrl().resolve("/connectors/" + name)).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            fx.send("DELETE", "/connectors/" + name);
         }
     }
 
@@ -214,109 +182,46 @@ class DoctorPipelineTest {
      */
     @Test
     void resnapshot_signalRow_everyEventStaleAndStoreUnchanged() throws Exception {
-        long rows = queryLong("SELECT count(*) FROM product_template");
-        await(() -> store.differences(), List::isEmpty);
-        Map<String, Long> before = functionTotals();
+        long rows = fx.queryLong("SELECT count(*) FROM product_template");
+        await(() -> fx.store.differences(), List::isEmpty);
+        Map<String, Long> before = fx.functionTotals();
 
-        execute("INSERT INTO cdc_appsync.debezium_signal (id, type, data) VALUES ('resnapshot-test', "
-                + "'execute-snapshot', '{\"data-collections\": [\"public.product_template\"], "
-                + "\"type\": \"incremental\"}')");
+        fx.signalSnapshot("resnapshot-test", "public.product_template");
 
-        Map<String, Long> after = await(this::functionTotals,
+        Map<String, Long> after = await(fx::functionTotals,
                 t -> t.get("Records") - before.get("Records") >= rows);
         assertThat(after.get("Records") - before.get("Records")).as("the snapshot's events")
                 .isGreaterThanOrEqualTo(rows);
         assertThat(after.get("Applied") - before.get("Applied")).as("events that changed the site").isZero();
         assertThat(after.get("Stale") - before.get("Stale")).isPositive();
-        assertThat(store.differences()).isEmpty();
+        assertThat(fx.store.differences()).isEmpty();
     }
 
     /** Runbook "DDL": a column the mapping does not name is ignored; changes of that row still arrive. */
     @Test
     void ddl_newUnmappedColumn_ignoredAndChangesStillArrive() throws Exception {
-        long id = queryLong("SELECT min(id) FROM product_template WHERE active AND sale_ok");
-        Map<String, Long> before = functionTotals();
+        long id = fx.queryLong("SELECT min(id) FROM product_template WHERE active AND sale_ok");
+        Map<String, Long> before = fx.functionTotals();
 
-        execute("ALTER TABLE product_template ADD COLUMN IF NOT EXISTS doctor_note text");
-        execute("UPDATE product_template SET doctor_note = 'new', list_price = list_price + 1, write_date = now() "
+        fx.execute("ALTER TABLE product_template ADD COLUMN IF NOT EXISTS doctor_note text");
+        fx.execute("UPDATE product_template SET doctor_note = 'new', list_price = list_price + 1, write_date = now() "
                 + "WHERE id = " + id);
 
         // The store differs from PostgreSQL (the price) until the change arrives.
-        assertThat(await(() -> store.differences(), List::isEmpty)).isEmpty();
-        Map<String, Long> after = functionTotals();
+        assertThat(await(() -> fx.store.differences(), List::isEmpty)).isEmpty();
+        Map<String, Long> after = fx.functionTotals();
         assertThat(after.get("Applied") - before.get("Applied")).isPositive();
         assertThat(after.get("Rejected") - before.get("Rejected")).isZero();
         assertThat(after.get("Failed") - before.get("Failed")).isZero();
-        assertThat(store.product((int) id)).doesNotContainKey("doctor_note").doesNotContainKey("doctorNote");
-    }
-
-    /** Sums of the function's per-batch counters (its "batch processed" log lines). */
-    private Map<String, Long> functionTotals() throws Exception {
-        Map<String, Long> totals = new java.util.HashMap<>(Map.of("Records", 0L, "Applied", 0L, "Stale", 0L,
-                "Rejected", 0L, "Failed", 0L));
-        for (String line : lambdaLog) {
-            if (line.contains("\"batch processed\"")) {
-                var node = MAPPER.readTree(line);
-                totals.replaceAll((k, v) -> v + node.path(k).asLong());
-            }
-        }
-        return totals;
-    }
-
-    private long queryLong(String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        assertThat(fx.store.product((int) id)).doesNotContainKey("doctor_note").doesNotContainKey("doctorNote");
     }
 
     private void produce(String topic, String value) throws Exception {
-        produce(topic, "k", value);
-    }
-
-    private void produce(String topic, String key, String value) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers());
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
-    }
-
-    private void put(String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(pipeline.connectUrl().resolve(path))
-                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("PUT " + path + ": " + answer.body()).isBetween(200, 204);
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static Finding find(List<Finding> findings, String check) {
-        return findings.stream().filter(f -> f.check().equals(check)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + check + " in " + findings));
+        fx.kafka.send(new ProducerRecord<>(topic, "k".getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static double sample(Finding finding, String metric) {
-        return finding.samples().stream().filter(s -> s.name().equals(metric)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + metric + " in " + finding)).value();
+        return DoctorRuns.sample(finding, metric, null);
     }
-
-    interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    /** Polls until the condition holds; the last value otherwise, for the assertion to show. */
-    private static <T> T await(Probe<T> probe, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        T last = probe.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            ConnectRest.pause();
-            last = probe.get();
-        }
-        return last;
-    }
-
 }

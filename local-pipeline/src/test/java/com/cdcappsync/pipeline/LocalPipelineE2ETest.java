@@ -2,31 +2,21 @@ package com.cdcappsync.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cdcappsync.localstack.DynamoDbLocal;
-import com.cdcappsync.localstack.LocalStackOptions;
 import com.cdcappsync.localstack.RealtimeClient;
-import com.cdcappsync.localstack.RepositoryLayout;
 import com.cdcappsync.localstack.SubscriptionSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole pipeline, every part real: a row changed in PostgreSQL goes through Debezium (the shipped source
@@ -42,34 +32,22 @@ class LocalPipelineE2ETest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path LOGS = Path.of("target", "pipeline-logs");
 
-    private final List<String> lambdaLog = new CopyOnWriteArrayList<>();
     private final AtomicInteger fences = new AtomicInteger();
-    private LocalPipeline pipeline;
+    private PipelineFixture fx;
     private RealtimeClient subscriber;
     private Inbox inbox;
-    private Connection db;
-    private DynamoDbClient dynamoDb;
-    private StoreCheck store;
 
     @BeforeAll
     void start() throws Exception {
-        RepositoryLayout layout = RepositoryLayout.locate(null);
-        pipeline = LocalPipeline.start(PipelineOptions.builder().layout(layout)
-                .stack(LocalStackOptions.builder().layout(layout).ephemeralPorts().progress(line -> { })
-                        .lambdaLog(lambdaLog::add).build())
-                .sourceOverrides(Map.of("poll.interval.ms", "50"))
-                .keepLogsIn(LOGS)
-                .progress(line -> System.out.println("[pipeline] " + line)).build());
-        System.out.println("[pipeline] started in " + pipeline.startTime().toMillis() + " ms");
-        var stack = pipeline.stack();
+        fx = new PipelineFixture("pipeline", null, stack -> stack,
+                pipeline -> pipeline.sourceOverrides(Map.of("poll.interval.ms", "50")).keepLogsIn(LOGS));
+        System.out.println("[pipeline] started in " + fx.pipeline.startTime().toMillis() + " ms");
+        var stack = fx.pipeline.stack();
         subscriber = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(), stack.apiKey(), WAIT);
         for (SubscriptionSpec spec : SubscriptionSpec.forMappings(stack.mappings())) {
             subscriber.subscribe(spec.query(), MAPPER.createObjectNode(), spec.field(), WAIT);
         }
         inbox = new Inbox(subscriber);
-        db = DriverManager.getConnection(pipeline.jdbcUrl());
-        dynamoDb = DynamoDbLocal.client(stack.dynamoDbEndpoint());
-        store = new StoreCheck(db, dynamoDb, stack.manifest());
         fence();
         inbox.clear();
     }
@@ -78,12 +56,11 @@ class LocalPipelineE2ETest {
     void stop() throws Exception {
         // Kept for a failure's post-mortem: the pipeline copies the parts' logs there too.
         Files.createDirectories(LOGS);
-        Files.write(LOGS.resolve("function.log"), lambdaLog);
-        try (AutoCloseable p = pipeline; AutoCloseable c = subscriber; AutoCloseable d = db;
-             AutoCloseable s = dynamoDb) {
-            assertThat(pipeline.problem()).as("a part died or a connector failed").isNull();
+        Files.write(LOGS.resolve("function.log"), fx.lambdaLog);
+        try (PipelineFixture closing = fx; AutoCloseable c = subscriber) {
+            assertThat(fx.pipeline.problem()).as("a part died or a connector failed").isNull();
         }
-        assertThat(pipeline.workDir()).doesNotExist();
+        assertThat(fx.pipeline.workDir()).doesNotExist();
     }
 
     @Test
@@ -102,7 +79,7 @@ class LocalPipelineE2ETest {
         insertProduct(1002, "Desk", "100.00", "short");
         inbox.await("onUpsertProduct", "1002", i -> true, WAIT);
 
-        execute("UPDATE product_template SET list_price = 123.45, write_date = now() WHERE id = 1002");
+        fx.execute("UPDATE product_template SET list_price = 123.45, write_date = now() WHERE id = 1002");
 
         assertThat(inbox.await("onUpsertProduct", "1002", i -> i.get("listPrice").asText().equals("123.45"), WAIT)
                 .item().get("deleted").asBoolean()).isFalse();
@@ -110,20 +87,20 @@ class LocalPipelineE2ETest {
 
     @Test
     void update_toastedDescriptionUnchanged_keepsTheStoredDescription() throws Exception {
-        execute("INSERT INTO product_template (id, name, description, list_price, categ_id, write_date) VALUES "
+        fx.execute("INSERT INTO product_template (id, name, description, list_price, categ_id, write_date) VALUES "
                 + "(1003, '{\"en_US\": \"Shelf\"}', jsonb_build_object('en_US', (SELECT string_agg("
                 + "md5(random()::text), '') FROM generate_series(1, 400))), 10.00, 2, now())");
-        assertThat(queryLong("SELECT pg_column_size(description) FROM product_template WHERE id = 1003"))
+        assertThat(fx.queryLong("SELECT pg_column_size(description) FROM product_template WHERE id = 1003"))
                 .as("stored out of line (TOAST), so Debezium sends the placeholder on updates").isGreaterThan(2100);
-        String description = queryString("SELECT description->>'en_US' FROM product_template WHERE id = 1003");
+        String description = fx.queryString("SELECT description->>'en_US' FROM product_template WHERE id = 1003");
         inbox.await("onUpsertProduct", "1003", i -> i.get("description").asText().equals(description), WAIT);
 
-        execute("UPDATE product_template SET list_price = 11.00, write_date = now() WHERE id = 1003");
+        fx.execute("UPDATE product_template SET list_price = 11.00, write_date = now() WHERE id = 1003");
 
         JsonNode item = inbox.await("onUpsertProduct", "1003", i -> i.get("listPrice").asText().equals("11.00"),
                 WAIT).item();
         assertThat(item.get("description").asText()).isEqualTo(description).hasSize(12_800);
-        assertThat(store.product(1003).get("description").s()).isEqualTo(description);
+        assertThat(fx.store.product(1003).get("description").s()).isEqualTo(description);
     }
 
     @Test
@@ -131,7 +108,7 @@ class LocalPipelineE2ETest {
         insertProduct(1004, "Chair", "45.00", "short");
         inbox.await("onUpsertProduct", "1004", i -> true, WAIT);
 
-        execute("UPDATE product_template SET active = false, write_date = now() WHERE id = 1004");
+        fx.execute("UPDATE product_template SET active = false, write_date = now() WHERE id = 1004");
 
         assertThat(inbox.await("onDeleteProduct", "1004", i -> true, WAIT).item().get("deleted").asBoolean())
                 .isTrue();
@@ -142,7 +119,7 @@ class LocalPipelineE2ETest {
         insertProduct(1005, "Stool", "5.00", "short");
         inbox.await("onUpsertProduct", "1005", i -> true, WAIT);
 
-        execute("DELETE FROM product_template WHERE id = 1005");
+        fx.execute("DELETE FROM product_template WHERE id = 1005");
 
         assertThat(inbox.await("onDeleteProduct", "1005", i -> true, WAIT).item().get("deleted").asBoolean())
                 .isTrue();
@@ -151,16 +128,16 @@ class LocalPipelineE2ETest {
     @Test
     void store_afterEveryChangeArrived_equalsPostgres() throws Exception {
         insertProduct(1006, "Bench", "70.00", "short");
-        execute("UPDATE product_category SET name = 'Office desks', write_date = now() WHERE id = 2");
+        fx.execute("UPDATE product_category SET name = 'Office desks', write_date = now() WHERE id = 2");
         fence();
 
-        assertThat(store.differences()).isEmpty();
+        assertThat(fx.store.differences()).isEmpty();
     }
 
     /** Waits until every change committed so far went through both topics: a new category and product each. */
     private void fence() throws Exception {
         int id = 9000 + fences.incrementAndGet();
-        execute("INSERT INTO product_category (id, name, complete_name, write_date) VALUES (" + id + ", 'fence', "
+        fx.execute("INSERT INTO product_category (id, name, complete_name, write_date) VALUES (" + id + ", 'fence', "
                 + "'fence', now())");
         insertProduct(id, "fence", "1.00", "fence");
         inbox.await("onUpsertCategory", Integer.toString(id), i -> true, WAIT);
@@ -168,7 +145,7 @@ class LocalPipelineE2ETest {
     }
 
     private void insertProduct(int id, String name, String price, String description) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO product_template (id, name, description, "
+        try (PreparedStatement insert = fx.db.prepareStatement("INSERT INTO product_template (id, name, description, "
                 + "default_code, list_price, categ_id, write_date) "
                 + "VALUES (?, ?::jsonb, ?::jsonb, ?, ?::numeric, 2, now())")) {
             insert.setInt(1, id);
@@ -177,26 +154,6 @@ class LocalPipelineE2ETest {
             insert.setString(4, "P-" + id);
             insert.setString(5, price);
             insert.executeUpdate();
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private long queryLong(String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private String queryString(String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
         }
     }
 }

@@ -1,48 +1,43 @@
 package com.cdcappsync.pipeline;
 
-import com.cdcappsync.doctor.Doctor;
-import com.cdcappsync.doctor.DoctorOptions;
-import com.cdcappsync.doctor.Finding;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cdcappsync.localstack.DynamoDbLocal;
+import com.cdcappsync.localstack.LocalStack;
 import com.cdcappsync.localstack.LocalStackOptions;
+import com.cdcappsync.localstack.RealtimeClient;
 import com.cdcappsync.localstack.RepositoryLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import picocli.CommandLine;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The real pipeline for the runbook's tests (ReplayPipelineTest, TombstoneLifetimeTest): started once per class,
- * with what those tests read (the function's counters, the store against PostgreSQL, the doctor, Kafka) and do
- * (SQL, reconfiguring the sink, running {@code bin/doctor} through its entry point).
+ * The real pipeline for the tests that start it (PostgreSQL, Kafka, Connect, Debezium, the sink, the local stack):
+ * started once per class, with what those tests read (the function's counters, the store against PostgreSQL, the
+ * sink's state, Kafka through {@link KafkaTopics}, the doctor through {@link DoctorRuns}) and do (SQL, subscribing,
+ * Kafka Connect's REST calls, reconfiguring the sink).
  */
 final class PipelineFixture implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(60);
+    static final String SOURCE = "cdc-appsync-odoo-source";
     static final String SINK = "cdc-appsync-lambda-sink";
     static final String ERROR_TOPIC = SINK + "-error";
     static final String DLQ = SINK + "-dlq";
@@ -53,22 +48,53 @@ final class PipelineFixture implements AutoCloseable {
     final LocalPipeline pipeline;
     final ConnectRest rest;
     final Connection db;
+    final LocalStack stack;
     final DynamoDbClient dynamoDb;
     final StoreCheck store;
-    private final List<String> lambdaLog = new CopyOnWriteArrayList<>();
+    final KafkaTopics kafka;
+    final DoctorRuns doctor;
+    /** The API definition and mapping the pipeline was started on, when a copy ({@link #onCopy}); else null. */
+    final ApiDefinitionCopy copy;
+    /** The function's log lines (its JSON lines among them), as they come. */
+    final List<String> lambdaLog = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
 
+    /** The shipped pipeline; {@code name} prefixes its progress lines. */
     PipelineFixture(String name) throws SQLException {
+        this(name, null, stack -> stack, pipeline -> pipeline);
+    }
+
+    /**
+     * The pipeline on a copy of the API definition and mapping in {@code dir} ({@link #copy}, which the test edits),
+     * its stack's progress shown.
+     */
+    static PipelineFixture onCopy(String name, Path dir) throws IOException, SQLException {
+        ApiDefinitionCopy copy = ApiDefinitionCopy.of(RepositoryLayout.locate(null), dir);
+        return new PipelineFixture(name, copy, stack -> stack.apiDir(copy.apiDir()).mapping(copy.mapping())
+                .progress(line -> System.out.println("[" + name + "] " + line)), pipeline -> pipeline);
+    }
+
+    /**
+     * Debezium polling every 50 ms with a heartbeat every 500 ms, the function's log captured; then {@code stack} and
+     * {@code pipeline} change the options (their setters replace these defaults).
+     */
+    PipelineFixture(String name, ApiDefinitionCopy copy, UnaryOperator<LocalStackOptions.Builder> stack,
+            UnaryOperator<PipelineOptions.Builder> pipeline) throws SQLException {
+        this.copy = copy;
         RepositoryLayout layout = RepositoryLayout.locate(null);
-        options = PipelineOptions.builder().layout(layout)
-                .stack(LocalStackOptions.builder().layout(layout).ephemeralPorts().progress(line -> { })
-                        .lambdaLog(lambdaLog::add).build())
+        options = pipeline.apply(PipelineOptions.builder().layout(layout)
+                .stack(stack.apply(LocalStackOptions.builder().layout(layout).ephemeralPorts().progress(line -> { })
+                        .lambdaLog(lambdaLog::add)).build())
                 .sourceOverrides(Map.of("poll.interval.ms", "50", "heartbeat.interval.ms", "500"))
-                .progress(line -> System.out.println("[" + name + "] " + line)).build();
-        pipeline = LocalPipeline.start(options);
-        rest = new ConnectRest(pipeline.connectUrl());
-        db = DriverManager.getConnection(pipeline.jdbcUrl());
-        dynamoDb = DynamoDbLocal.client(pipeline.stack().dynamoDbEndpoint());
-        store = new StoreCheck(db, dynamoDb, pipeline.stack().manifest());
+                .progress(line -> System.out.println("[" + name + "] " + line))).build();
+        this.pipeline = LocalPipeline.start(options);
+        rest = new ConnectRest(this.pipeline.connectUrl());
+        db = DriverManager.getConnection(this.pipeline.jdbcUrl());
+        this.stack = this.pipeline.stack();
+        dynamoDb = DynamoDbLocal.client(this.stack.dynamoDbEndpoint());
+        store = new StoreCheck(db, dynamoDb, this.stack.manifest());
+        kafka = new KafkaTopics(this.pipeline.kafkaBootstrapServers(), WAIT);
+        doctor = new DoctorRuns(this.pipeline);
     }
 
     @Override
@@ -78,36 +104,15 @@ final class PipelineFixture implements AutoCloseable {
         }
     }
 
+    /** Closes, having checked first that no part died and no connector failed. */
+    void closeHealthy() throws Exception {
+        try (PipelineFixture closing = this) {
+            assertThat(pipeline.problem()).as("a part died or a connector failed").isNull();
+        }
+    }
+
     static Path repoRoot() {
         return RepositoryLayout.locate(null).root();
-    }
-
-    /** The doctor's options for this pipeline, plus {@code extra}. */
-    DoctorOptions doctorOptions(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--postgres-url", pipeline.jdbcUrl(),
-                "--connect-url", pipeline.connectUrl().toString(),
-                "--bootstrap-servers", pipeline.kafkaBootstrapServers(),
-                "--mapping", repoRoot().resolve("lambda-upsert/src/main/resources/mappings/odoo-products.json")
-                        .toString()));
-        args.addAll(List.of(extra));
-        return CommandLine.populateCommand(new DoctorOptions(), args.toArray(String[]::new));
-    }
-
-    Finding check(String check, String... extra) {
-        return find(Doctor.check(doctorOptions(extra)), check);
-    }
-
-    /** What {@code bin/doctor ARGS} prints and its exit code, through the CLI's entry point. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    Run doctor(String... args) {
-        StringWriter out = new StringWriter();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Doctor.run(new PrintWriter(out), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        Run run = new Run(code, out.toString(), err.toString(StandardCharsets.UTF_8));
-        System.out.println("bin/doctor " + String.join(" ", args) + " -> exit " + code + "\n" + run.out() + run.err());
-        return run;
     }
 
     /** Sums of the function's per-batch counters (its "batch processed" log lines). */
@@ -134,6 +139,19 @@ final class PipelineFixture implements AutoCloseable {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    String queryString(String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /** Starts Debezium's incremental snapshot of {@code table} (e.g. public.product_template): a signal row. */
+    void signalSnapshot(String id, String table) throws SQLException {
+        execute("INSERT INTO cdc_appsync.debezium_signal (id, type, data) VALUES ('" + id + "', 'execute-snapshot', "
+                + "'{\"data-collections\": [\"" + table + "\"], \"type\": \"incremental\"}')");
     }
 
     /**
@@ -163,40 +181,45 @@ final class PipelineFixture implements AutoCloseable {
         rest.awaitRunning(SINK, WAIT);
     }
 
-    private void put(String path) {
-        var answer = rest.put(path);
+    /** A WebSocket client of the local stack's API, subscribed to {@code field} with {@code query}. */
+    RealtimeClient subscribe(String query, String field) {
+        RealtimeClient client = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(), stack.apiKey(), WAIT);
+        try {
+            client.subscribe(query, MAPPER.createObjectNode(), field, WAIT);
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** The first FAILED task's trace of the Lambda sink, or null while none failed. */
+    String sinkFailure() {
+        ConnectRest.Answer answer = rest.get("/connectors/" + SINK + "/status");
+        return answer.status() == 200 ? ConnectRest.failure(rest.parse(answer.body())) : null;
+    }
+
+    /** PUT without a body to Kafka Connect (stop, resume), which must succeed. */
+    void put(String path) {
+        expectSuccess("PUT " + path, rest.put(path));
+    }
+
+    /** POST without a body to Kafka Connect (restart), which must succeed. */
+    void post(String path) throws IOException, InterruptedException {
+        expectSuccess("POST " + path, send("POST", path));
+    }
+
+    /** A call without a body to Kafka Connect; its status and body. */
+    ConnectRest.Answer send(String method, String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(pipeline.connectUrl().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return new ConnectRest.Answer(answer.statusCode(), answer.body());
+    }
+
+    private static void expectSuccess(String call, ConnectRest.Answer answer) {
         if (answer.status() < 200 || answer.status() > 204) {
-            throw new IllegalStateException("PUT " + path + ": " + answer);
+            throw new AssertionError(call + ": " + answer);
         }
-    }
-
-    /** Every record of a topic's partition 0, from its start to its end now, as bytes. */
-    List<ConsumerRecord<byte[], byte[]>> read(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrapServers());
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (consumer.position(partition) < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
-    static Finding find(List<Finding> findings, String check) {
-        return findings.stream().filter(f -> f.check().equals(check)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + check + " in " + findings));
-    }
-
-    static double sample(Finding finding, String metric, String label) {
-        return finding.samples().stream().filter(s -> s.name().equals(metric)
-                        && (label == null || s.labels().containsValue(label))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + metric + " " + label + " in " + finding)).value();
     }
 
     interface Probe<T> {

@@ -1,10 +1,10 @@
 package com.cdcappsync.pipeline;
 
+import static com.cdcappsync.pipeline.DoctorRuns.sample;
 import static com.cdcappsync.pipeline.PipelineFixture.DLQ;
 import static com.cdcappsync.pipeline.PipelineFixture.ERROR_TOPIC;
 import static com.cdcappsync.pipeline.PipelineFixture.PRODUCTS;
 import static com.cdcappsync.pipeline.PipelineFixture.await;
-import static com.cdcappsync.pipeline.PipelineFixture.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.doctor.Finding;
@@ -17,11 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,14 +66,14 @@ class ReplayPipelineTest {
     void replay_errorTopicAfterFunctionUnreachable_appliesTheLostChangeAndEmptiesTheTopic() throws Exception {
         assertThat(await(fx.store::differences, List::isEmpty)).isEmpty();
         long id = aProduct(0);
-        double held = sample(fx.check("kafka.topic." + ERROR_TOPIC), "cdc_doctor_error_topic_records", null);
+        double held = sample(fx.doctor.check("kafka.topic." + ERROR_TOPIC), "cdc_doctor_error_topic_records", null);
         // The function cannot be reached; behavior.on.error=log writes the error message and goes on: the change
         // is lost to the site.
         ObjectNode shipped = fx.reconfigureSink(Map.of("aws.lambda.endpoint.override", "http://127.0.0.1:1",
                 "behavior.on.error", "log", "aws.lambda.function.error.retries", "0"));
         try {
             changePrice(id);
-            Finding counted = await(() -> fx.check("kafka.topic." + ERROR_TOPIC),
+            Finding counted = await(() -> fx.doctor.check("kafka.topic." + ERROR_TOPIC),
                     f -> sample(f, "cdc_doctor_error_topic_records", null) > held);
             assertThat(sample(counted, "cdc_doctor_error_topic_records", null)).isEqualTo(held + 1);
             assertThat(counted.status()).isEqualTo(Status.WARN);
@@ -86,7 +83,7 @@ class ReplayPipelineTest {
         assertThat(fx.store.differences()).anyMatch(d -> d.startsWith("product " + id + " listPrice"));
         Map<String, Long> before = fx.functionTotals();
 
-        PipelineFixture.Run run = fx.doctor(replay("--from", ERROR_TOPIC, "--delete-replayed"));
+        DoctorRuns.Run run = fx.doctor.run(replay("--from", ERROR_TOPIC, "--delete-replayed"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("REPLAYED " + ERROR_TOPIC + "/0@\\d+ \\(error-topic entry for "
@@ -95,11 +92,11 @@ class ReplayPipelineTest {
         Map<String, Long> after = await(fx::functionTotals, t -> t.get("Applied") > before.get("Applied"));
         assertThat(after.get("Applied") - before.get("Applied")).isEqualTo(1);
         assertThat(await(fx.store::differences, List::isEmpty)).isEmpty();
-        Finding emptied = fx.check("kafka.topic." + ERROR_TOPIC);
+        Finding emptied = fx.doctor.check("kafka.topic." + ERROR_TOPIC);
         assertThat(emptied.status()).isEqualTo(Status.OK);
         assertThat(sample(emptied, "cdc_doctor_error_topic_records", null)).isZero();
         // A second run finds nothing left to replay.
-        PipelineFixture.Run again = fx.doctor(replay("--from", ERROR_TOPIC));
+        DoctorRuns.Run again = fx.doctor.run(replay("--from", ERROR_TOPIC));
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("replayed 0 record(s), refused 0").doesNotContain("REPLAYED");
     }
@@ -116,7 +113,7 @@ class ReplayPipelineTest {
         try {
             changePrice(lost);
             changePrice(superseded);
-            Finding counted = await(() -> fx.check("kafka.topic." + DLQ),
+            Finding counted = await(() -> fx.doctor.check("kafka.topic." + DLQ),
                     f -> sample(f, "cdc_doctor_error_topic_records", null) >= 2);
             assertThat(sample(counted, "cdc_doctor_error_topic_records", null)).isEqualTo(2);
             assertThat(counted.status()).isEqualTo(Status.WARN);
@@ -126,19 +123,19 @@ class ReplayPipelineTest {
         changePrice(superseded);
         await(fx.store::differences, d -> d.size() == 1);
         assertThat(fx.store.differences()).singleElement().asString().startsWith("product " + lost + " listPrice");
-        List<ConsumerRecord<byte[], byte[]>> held = fx.read(DLQ);
+        List<ConsumerRecord<byte[], byte[]>> held = fx.kafka.read(DLQ);
         assertThat(held).hasSize(2).allSatisfy(r -> assertThat(new String(r.headers()
                 .lastHeader("__connect.errors.topic").value(), StandardCharsets.UTF_8)).isEqualTo(PRODUCTS));
 
-        PipelineFixture.Run dry = fx.doctor(replay("--from", DLQ, "--dry-run"));
+        DoctorRuns.Run dry = fx.doctor.run(replay("--from", DLQ, "--dry-run"));
         assertThat(dry.exitCode()).isZero();
         assertThat(dry.out()).contains("WOULD REPLAY " + DLQ + "/0@0 (dead-letter record of " + PRODUCTS + "/0@")
                 .contains("would replay 2 record(s)");
-        assertThat(fx.read(DLQ)).hasSize(2);
+        assertThat(fx.kafka.read(DLQ)).hasSize(2);
         Map<String, Long> before = fx.functionTotals();
-        int productsBefore = fx.read(PRODUCTS).size();
+        int productsBefore = fx.kafka.read(PRODUCTS).size();
 
-        PipelineFixture.Run run = fx.doctor(replay("--from", DLQ, "--delete-replayed"));
+        DoctorRuns.Run run = fx.doctor.run(replay("--from", DLQ, "--delete-replayed"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("replayed 2 record(s), refused 0");
@@ -147,14 +144,14 @@ class ReplayPipelineTest {
         assertThat(after.get("Stale") - before.get("Stale")).as("the superseded change").isEqualTo(1);
         assertThat(await(fx.store::differences, List::isEmpty)).isEmpty();
         // Exact bytes, on the topic and partition the headers named, without Kafka Connect's error headers.
-        List<ConsumerRecord<byte[], byte[]>> replayed = fx.read(PRODUCTS).subList(productsBefore,
+        List<ConsumerRecord<byte[], byte[]>> replayed = fx.kafka.read(PRODUCTS).subList(productsBefore,
                 productsBefore + 2);
         for (int i = 0; i < 2; i++) {
             assertThat(replayed.get(i).key()).isEqualTo(held.get(i).key());
             assertThat(replayed.get(i).value()).isEqualTo(held.get(i).value());
             assertThat(replayed.get(i).headers()).noneMatch(h -> h.key().startsWith("__connect.errors."));
         }
-        Finding emptied = fx.check("kafka.topic." + DLQ);
+        Finding emptied = fx.doctor.check("kafka.topic." + DLQ);
         assertThat(emptied.status()).isEqualTo(Status.OK);
         assertThat(sample(emptied, "cdc_doctor_error_topic_records", null)).isZero();
     }
@@ -165,15 +162,15 @@ class ReplayPipelineTest {
         String target = "replay-test-target";
         produce(held, "plain".getBytes(StandardCharsets.UTF_8), System.currentTimeMillis(), new RecordHeaders());
 
-        PipelineFixture.Run refused = fx.doctor(replay("--from", held, "--group", "replay-test"));
+        DoctorRuns.Run refused = fx.doctor.run(replay("--from", held, "--group", "replay-test"));
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.out()).contains("REFUSED " + held + "/0@0: no target")
                 .contains("give --to TOPIC").contains("replayed 0 record(s), refused 1");
-        PipelineFixture.Run routed = fx.doctor(replay("--from", held, "--group", "replay-test", "--to", target));
+        DoctorRuns.Run routed = fx.doctor.run(replay("--from", held, "--group", "replay-test", "--to", target));
         assertThat(routed.exitCode()).isZero();
         assertThat(routed.out()).contains("REPLAYED " + held + "/0@0 (record) -> " + target + "/0@0");
-        assertThat(fx.read(target)).singleElement().satisfies(r -> assertThat(r.value())
+        assertThat(fx.kafka.read(target)).singleElement().satisfies(r -> assertThat(r.value())
                 .isEqualTo("plain".getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -186,7 +183,7 @@ class ReplayPipelineTest {
         produce(held, "{}".getBytes(StandardCharsets.UTF_8),
                 System.currentTimeMillis() - Duration.ofDays(31).toMillis(), headers);
 
-        PipelineFixture.Run run = fx.doctor(replay("--from", held, "--api-dir",
+        DoctorRuns.Run run = fx.doctor.run(replay("--from", held, "--api-dir",
                 PipelineFixture.repoRoot().resolve("graphql-schema").toString()));
 
         assertThat(run.exitCode()).isEqualTo(1);
@@ -196,9 +193,6 @@ class ReplayPipelineTest {
     }
 
     private void produce(String topic, byte[] value, long timestamp, RecordHeaders headers) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                fx.pipeline.kafkaBootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, timestamp, null, value, headers)).get();
-        }
+        fx.kafka.send(new ProducerRecord<>(topic, null, timestamp, null, value, headers));
     }
 }

@@ -1,8 +1,8 @@
 package com.cdcappsync.pipeline;
 
+import static com.cdcappsync.pipeline.DoctorRuns.sample;
 import static com.cdcappsync.pipeline.PipelineFixture.PRODUCTS;
 import static com.cdcappsync.pipeline.PipelineFixture.await;
-import static com.cdcappsync.pipeline.PipelineFixture.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.doctor.Finding;
@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +97,7 @@ class TombstoneLifetimeTest {
     @Test
     void check_sourceTopicRetentionLongerThanTheLifetime_warnsWithTheFixThatTurnsItOk() throws Exception {
         String apiDir = PipelineFixture.repoRoot().resolve("graphql-schema").toString();
-        Finding healthy = await(() -> fx.check("kafka.retention", "--api-dir", apiDir),
+        Finding healthy = await(() -> fx.doctor.check("kafka.retention", "--api-dir", apiDir),
                 f -> f.status() != Status.SKIPPED);
         assertThat(healthy.status()).as(healthy.detail()).isEqualTo(Status.OK);
         assertThat(sample(healthy, "cdc_doctor_tombstone_ttl_seconds", null)).isEqualTo(LIFETIME_SECONDS);
@@ -110,7 +107,7 @@ class TombstoneLifetimeTest {
 
         kafkaConfigs("--alter", "--entity-type", "topics", "--entity-name", PRODUCTS,
                 "--add-config", "retention.ms=-1");
-        Finding tooLong = fx.check("kafka.retention", "--api-dir", apiDir);
+        Finding tooLong = fx.doctor.check("kafka.retention", "--api-dir", apiDir);
 
         assertThat(tooLong.status()).isEqualTo(Status.WARN);
         assertThat(sample(tooLong, "cdc_doctor_topic_retention_seconds", PRODUCTS)).isEqualTo(-1);
@@ -124,12 +121,12 @@ class TombstoneLifetimeTest {
         assertThat(Long.parseLong(fix.group(2))).isEqualTo(Duration.ofDays(23).toMillis());
 
         kafkaConfigs(fix.group(1).split(" "));
-        Finding fixed = fx.check("kafka.retention", "--api-dir", apiDir);
+        Finding fixed = fx.doctor.check("kafka.retention", "--api-dir", apiDir);
         assertThat(fixed.status()).as(fixed.detail()).isEqualTo(Status.OK);
         assertThat(sample(fixed, "cdc_doctor_topic_retention_seconds", PRODUCTS))
                 .isEqualTo(Duration.ofDays(23).toSeconds());
         // A shorter lifetime given on the command line: Kafka's 14 days are too long for 10.
-        Finding shorter = fx.check("kafka.retention", "--tombstone-ttl", "P10D");
+        Finding shorter = fx.doctor.check("kafka.retention", "--tombstone-ttl", "P10D");
         assertThat(shorter.status()).isEqualTo(Status.WARN);
         assertThat(shorter.detail()).contains(PipelineFixture.DLQ + " keeps records up to 14 d (retention.ms="
                 + "604800000 + segment.ms=604800000), longer than the tombstone lifetime 10 d");
@@ -151,7 +148,7 @@ class TombstoneLifetimeTest {
 
     private ConsumerRecord<byte[], byte[]> lastUpsertOf(int id) throws Exception {
         ConsumerRecord<byte[], byte[]> last = null;
-        for (ConsumerRecord<byte[], byte[]> record : fx.read(PRODUCTS)) {
+        for (ConsumerRecord<byte[], byte[]> record : fx.kafka.read(PRODUCTS)) {
             if (record.value() != null && MAPPER.readTree(record.key()).path("id").asInt() == id) {
                 JsonNode value = MAPPER.readTree(record.value());
                 if (List.of("c", "u", "r").contains(value.path("op").asText())) {
@@ -165,11 +162,8 @@ class TombstoneLifetimeTest {
 
     /** The record again, as it was (key, value, headers), on its partition. */
     private void produce(ConsumerRecord<byte[], byte[]> record) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                fx.pipeline.kafkaBootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(record.topic(), record.partition(), null, record.key(),
-                    record.value(), record.headers())).get();
-        }
+        fx.kafka.send(new ProducerRecord<>(record.topic(), record.partition(), null, record.key(), record.value(),
+                record.headers()));
     }
 
     private static boolean deleted(Map<String, AttributeValue> item) {
