@@ -89,7 +89,12 @@ final class PipelineFixture implements AutoCloseable {
                 .progress(line -> System.out.println("[" + name + "] " + line))).build();
         this.pipeline = LocalPipeline.start(options);
         rest = new ConnectRest(this.pipeline.connectUrl());
-        db = DriverManager.getConnection(this.pipeline.jdbcUrl());
+        try {
+            db = DriverManager.getConnection(this.pipeline.jdbcUrl());
+        } catch (SQLException | RuntimeException e) {
+            this.pipeline.close(); // nothing else would stop it
+            throw e;
+        }
         this.stack = this.pipeline.stack();
         dynamoDb = DynamoDbLocal.client(this.stack.dynamoDbEndpoint());
         store = new StoreCheck(db, dynamoDb, this.stack.manifest());
