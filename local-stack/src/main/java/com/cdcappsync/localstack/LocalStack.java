@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -34,7 +33,6 @@ public final class LocalStack implements Deployments, AutoCloseable {
     /** The API's region: requests must be signed for it (the gateway checks the credential scope). */
     public static final String REGION = "us-east-1";
 
-    private static final int FREE_PORT_ATTEMPTS = 3;
     private static final int MAX_PORT = 65_535;
 
     /** Replaced by {@link #deployApi} (the API folder) and {@link #deployFunction} (the mapping). */
@@ -81,14 +79,14 @@ public final class LocalStack implements Deployments, AutoCloseable {
     }
 
     private void startParts() {
-        dynamoDb = remember(onPort(options.dynamoDbPort(), port -> {
+        dynamoDb = remember(StartedParts.onPort(options.dynamoDbPort(), port -> {
             progress("[1/4] starting DynamoDB Local (in-process, in memory) on 127.0.0.1:" + port + " ...");
             return DynamoDbLocal.start(port);
         }));
         try (DynamoDbClient client = dynamoDb.client()) {
             new TableSetup(client, line -> progress("      " + line)).createAll(manifest);
         }
-        simulator = remember(onPort(simulatorPort(options.graphQlPort()), port -> {
+        simulator = remember(StartedParts.onPort(simulatorPort(options.graphQlPort()), port -> {
             progress("[2/4] starting the AppSync simulator (node) with " + options.apiDir()
                     + " on 127.0.0.1:" + port + " ...");
             return SimulatorProcess.start(new SimulatorProcess.Launch(options.node(), options.layout(),
@@ -96,9 +94,9 @@ public final class LocalStack implements Deployments, AutoCloseable {
                     options.simulatorOutput()), mapper);
         }));
         progress("      simulator ready (pid " + simulator.pid() + ")");
-        gateway = remember(onPort(options.graphQlPort(), port -> AppSyncGateway.start(new AppSyncGateway.Settings(
-                port, simulator.graphQlUrl(), credentialsAuthority, REGION, manifest.mutationFields(),
-                simulator.gatewayToken()), mapper)));
+        gateway = remember(StartedParts.onPort(options.graphQlPort(), port -> AppSyncGateway.start(
+                new AppSyncGateway.Settings(port, simulator.graphQlUrl(), credentialsAuthority, REGION,
+                        manifest.mutationFields(), simulator.gatewayToken()), mapper)));
         progress("      AppSync endpoint " + gateway.graphQlUrl() + ": SigV4 verified, IAM grant "
                 + manifest.mutationFields() + " enforced");
         progress("[3/4] starting the function (" + options.lambdaMode() + " mode) behind the Lambda Invoke API ...");
@@ -107,7 +105,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
         invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), function, mapper));
         progress("      function ready: " + options.functionName() + " under the Lambda runtime interface client"
                 + " (pid " + function.current().pid() + "), signing (SigV4) with credentials this stack issued");
-        page = remember(onPort(options.webPort(), port -> {
+        page = remember(StartedParts.onPort(options.webPort(), port -> {
             progress("[4/4] serving the live page " + options.layout().webDir() + " on 127.0.0.1:" + port + " ...");
             return LivePageServer.start(port, options.layout().webDir(),
                     new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), options.apiKey(),
@@ -203,25 +201,6 @@ public final class LocalStack implements Deployments, AutoCloseable {
 
     private void progress(String line) {
         options.progress().accept(line);
-    }
-
-    /**
-     * Starts a part on {@code requested}, or, when it is 0, on a free loopback port. A free port is only free
-     * when it was looked up: if another process takes it before the part binds it, try another (3 times).
-     */
-    private static <T> T onPort(int requested, IntFunction<T> start) {
-        if (requested != 0) {
-            return start.apply(requested);
-        }
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
-            try {
-                return start.apply(StartedParts.freeLoopbackPort());
-            } catch (RuntimeException e) {
-                last = e;
-            }
-        }
-        throw last;
     }
 
     /**

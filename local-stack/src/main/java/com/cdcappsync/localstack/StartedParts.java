@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The parts a stack started (servers, child processes), stopped newest first by {@link #close()}, which never
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
  * the whole local pipeline, so both stop the same way. Thread-safe.
  */
 public final class StartedParts implements AutoCloseable {
+
+    private static final int FREE_PORT_ATTEMPTS = 3;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Consumer<String> progress;
@@ -46,6 +49,25 @@ public final class StartedParts implements AutoCloseable {
                 progress.accept("could not stop " + part + " cleanly: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Starts a part on {@code requested}, or, when it is 0, on a free loopback port. A free port is only free
+     * when it was looked up: if another process takes it before the part binds it, try another (3 times).
+     */
+    public static <T> T onPort(int requested, IntFunction<T> start) {
+        if (requested != 0) {
+            return start.apply(requested);
+        }
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+            try {
+                return start.apply(StartedParts.freeLoopbackPort());
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /**
