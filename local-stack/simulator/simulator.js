@@ -143,9 +143,9 @@ function requireGateway(simulator, token) {
 }
 
 /**
- * AppSync accepts every API key the API has (up to 50; a rotation has two for a while: RUNBOOK.md, "API key
- * rotation"; https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization), while
- * the simulator compares x-api-key with its one configured key. Its check is getAuthorizationMode
+ * AppSync accepts every API key the API has (a rotation has two for a while: RUNBOOK.md, "API key rotation";
+ * https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization), while the
+ * simulator compares x-api-key with its one configured key. Its check is getAuthorizationMode
  * (lib/utils/auth-helpers/current-auth-mode.js, @aws-amplify/amplify-appsync-simulator 2.16.20, pinned in
  * package-lock.json), used for HTTP requests and WebSocket connections alike and looked up at each call: wrap it so
  * that a key of the launcher's set passes as the configured one and any other key is refused with the simulator's
