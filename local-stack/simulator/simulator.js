@@ -68,12 +68,19 @@ function simulatorConfig(options) {
   const api = JSON.parse(readText(dir, 'api.json', 'the API manifest'));
   const tables = new Set((api.tables || []).map((t) => t.dataSource));
   for (const resolver of api.resolvers || []) {
-    if (!tables.has(resolver.dataSource)) {
+    if (!resolver.pipeline && !tables.has(resolver.dataSource)) {
       throw new Error(`api.json: resolver ${resolver.typeName}.${resolver.fieldName} uses data source `
         + `"${resolver.dataSource}", which no entry of "tables" declares; add it to "tables"`);
     }
   }
-  const templatePaths = [...new Set(api.resolvers.flatMap((r) => [r.request, r.response]))];
+  for (const fn of api.functions || []) {
+    if (!tables.has(fn.dataSource)) {
+      throw new Error(`api.json: function "${fn.name}" uses data source "${fn.dataSource}", which no entry of `
+        + '"tables" declares; add it to "tables"');
+    }
+  }
+  const templatePaths = [...new Set([...api.resolvers, ...(api.functions || [])]
+    .flatMap((r) => [r.request, r.response]))];
   return {
     schema: { path: path.join(dir, 'schema.graphql'), content: readText(dir, 'schema.graphql', 'the schema') },
     mappingTemplates: templatePaths.map((p) => ({ path: p, content: readText(dir, p, 'the VTL template') })),
@@ -83,7 +90,23 @@ function simulatorConfig(options) {
       config: { endpoint: options.dynamodbEndpoint, region: options.region, tableName: name,
         credentials: DYNAMODB_CREDENTIALS },
     })),
-    resolvers: api.resolvers.map((r) => ({
+    // Pipeline functions and resolvers (api.json "functions" and "pipeline"), as AppSync runs them: the resolver's
+    // request ("before") template, each function's request/data source/response in order, then its response
+    // ("after") template, with $ctx.stash and $ctx.prev.result passed along.
+    functions: (api.functions || []).map((fn) => ({
+      name: fn.name,
+      dataSourceName: fn.dataSource,
+      requestMappingTemplateLocation: fn.request,
+      responseMappingTemplateLocation: fn.response,
+    })),
+    resolvers: api.resolvers.map((r) => (r.pipeline ? {
+      kind: 'PIPELINE',
+      typeName: r.typeName,
+      fieldName: r.fieldName,
+      functions: r.pipeline,
+      requestMappingTemplateLocation: r.request,
+      responseMappingTemplateLocation: r.response,
+    } : {
       kind: 'UNIT',
       typeName: r.typeName,
       fieldName: r.fieldName,

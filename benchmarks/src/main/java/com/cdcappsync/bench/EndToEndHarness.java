@@ -39,7 +39,7 @@ public final class EndToEndHarness {
         try (LocalStack stack = LocalStack.start(options);
              RealtimeClient subscriber = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(),
                      stack.apiKey(), Duration.ofSeconds(10))) {
-            SubscriptionSpec upserts = SubscriptionSpec.forMappings(stack.mappings())
+            SubscriptionSpec upserts = SubscriptionSpec.forStack(stack)
                     .stream().filter(s -> s.field().equals("onUpsertProduct")).findFirst().orElseThrow();
             subscriber.subscribe(upserts.query(), Json.MAPPER.createObjectNode(), upserts.field(),
                     Duration.ofSeconds(10));

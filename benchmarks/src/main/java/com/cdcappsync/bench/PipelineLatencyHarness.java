@@ -95,7 +95,7 @@ public final class PipelineLatencyHarness {
         List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
         try (RealtimeClient subscriber = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(),
                 stack.apiKey(), Duration.ofSeconds(30))) {
-            for (SubscriptionSpec spec : SubscriptionSpec.forMappings(stack.mappings())) {
+            for (SubscriptionSpec spec : SubscriptionSpec.forStack(stack)) {
                 subscriber.subscribe(spec.query(), MAPPER.createObjectNode(), spec.field(), Duration.ofSeconds(30));
             }
             Thread listener = Thread.ofPlatform().daemon().name("subscriber").start(() -> listen(subscriber, driver,

@@ -60,7 +60,7 @@ public final class UpsertPipeline implements AutoCloseable {
         DecoderOptions decoderOptions = new DecoderOptions(config.toastPlaceholder(),
                 config.versionFallback() == VersionFallback.KAFKA_OFFSET);
         this.processor = new BatchProcessor(new DebeziumDecoder(mapper, decoderOptions),
-                new ChangeMapper(mappings, mapper), publisher, b.clock);
+                new ChangeMapper(mappings, mapper, config.websites()), publisher, b.clock);
         this.responses = new ResponseWriter(mapper);
         this.report = new BatchReport(config.metricsNamespace(), b.functionName);
         this.log = b.log;

@@ -44,7 +44,7 @@ class LocalPipelineE2ETest {
         System.out.println("[pipeline] started in " + fx.pipeline.startTime().toMillis() + " ms");
         var stack = fx.pipeline.stack();
         subscriber = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(), stack.apiKey(), WAIT);
-        for (SubscriptionSpec spec : SubscriptionSpec.forMappings(stack.mappings())) {
+        for (SubscriptionSpec spec : SubscriptionSpec.forStack(stack)) {
             subscriber.subscribe(spec.query(), MAPPER.createObjectNode(), spec.field(), WAIT);
         }
         inbox = new Inbox(subscriber);

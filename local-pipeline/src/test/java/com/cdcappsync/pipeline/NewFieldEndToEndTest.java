@@ -103,7 +103,7 @@ class NewFieldEndToEndTest {
         // A change with the new column arrives; nothing breaks, the field is not shown.
         assertThat(await(() -> fx.store.product(2202), i -> i.containsKey("listPrice"))).containsKey("listPrice");
         assertThat(fx.store.product(2201)).containsKey("listPrice").doesNotContainKey("websiteMetaTitle");
-        SubscriptionSpec upserts = withField(SubscriptionSpec.forMappings(fx.stack.mappings()).getFirst());
+        SubscriptionSpec upserts = withField(SubscriptionSpec.forStack(fx.stack).getFirst());
         assertThatThrownBy(() -> subscribe(upserts).close()).as("not in the deployed API yet")
                 .hasMessageContaining("websiteMetaTitle");
 

@@ -60,7 +60,7 @@ public final class LocalStackMain {
         try {
             printEndpoints(stack, parsed);
             Path replayFile = parsed.replay() != null ? parsed.replay() : options.layout().sample();
-            Replay replay = new Replay(stack, SubscriptionSpec.forMappings(stack.mappings()), out);
+            Replay replay = new Replay(stack, SubscriptionSpec.forStack(stack), out);
             if (parsed.verify()) {
                 boolean verified = replay.verify(replayFile, parsed.timeout());
                 out.println("the function ran in " + stack.lambdaMode() + " mode; container credentials fetched "

@@ -2,9 +2,17 @@ package com.cdcappsync.localstack;
 
 import com.cdcappsync.upsert.mapping.Mappings;
 import com.cdcappsync.upsert.mapping.TableMapping;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One subscription a website opens to follow a type: the schema's convention is {@code on<Mutation>} per
@@ -18,21 +26,55 @@ import java.util.Locale;
  */
 public record SubscriptionSpec(String field, String typeName, String idField, List<String> selection) {
 
+    private static final Pattern SUBSCRIPTION_TYPE = Pattern.compile("(?m)^type Subscription\\s*\\{(.*?)^}",
+            Pattern.DOTALL);
+    private static final Pattern FIELD = Pattern.compile("(?m)^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*[(:]");
+
     /** Copies the selection. */
     public SubscriptionSpec {
         selection = List.copyOf(selection);
     }
 
-    /** Two per table (upsert, delete), in mapping order. */
-    public static List<SubscriptionSpec> forMappings(Mappings mappings) {
+    /**
+     * The subscriptions a website can open on the stack's API: two per mapped table (upsert, delete), in mapping
+     * order, less those its schema does not offer (a table written only for reads, such as a product's category
+     * links, publishes nothing).
+     */
+    public static List<SubscriptionSpec> forStack(LocalStack stack) {
+        return forMappings(stack.mappings(), offered(stack.apiDir()));
+    }
+
+    /** Two per table (upsert, delete), in mapping order, of those in {@code offered}. */
+    public static List<SubscriptionSpec> forMappings(Mappings mappings, Set<String> offered) {
         List<SubscriptionSpec> specs = new ArrayList<>();
         for (TableMapping table : mappings.tables()) {
             for (String mutation : List.of(table.upsertMutation(), table.deleteMutation())) {
-                specs.add(new SubscriptionSpec("on" + mutation.substring(0, 1).toUpperCase(Locale.ROOT)
-                        + mutation.substring(1), table.typeName(), table.idField(), table.selection()));
+                String field = "on" + mutation.substring(0, 1).toUpperCase(Locale.ROOT) + mutation.substring(1);
+                if (offered.contains(field)) {
+                    specs.add(new SubscriptionSpec(field, table.typeName(), table.idField(), table.selection()));
+                }
             }
         }
         return specs;
+    }
+
+    /** The field names of {@code type Subscription} in the API folder's {@code schema.graphql}. */
+    static Set<String> offered(Path apiDir) {
+        String schema;
+        try {
+            schema = Files.readString(apiDir.resolve("schema.graphql"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + apiDir.resolve("schema.graphql"), e);
+        }
+        Matcher block = SUBSCRIPTION_TYPE.matcher(schema);
+        Set<String> fields = new LinkedHashSet<>();
+        if (block.find()) {
+            Matcher field = FIELD.matcher(block.group(1));
+            while (field.find()) {
+                fields.add(field.group(1));
+            }
+        }
+        return fields;
     }
 
     /** The subscription document, e.g. {@code subscription OnUpsertProduct { onUpsertProduct { id name ... } }}. */

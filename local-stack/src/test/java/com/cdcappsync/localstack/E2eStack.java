@@ -58,7 +58,7 @@ final class E2eStack implements AutoCloseable {
             invoker = new LambdaInvoker(stack.invokeUrl(), Duration.ofSeconds(30));
             website = AppSyncClient.builder().endpoint(stack.graphQlUrl()).auth(AppSyncAuth.apiKey(stack.apiKey()))
                     .maxAttempts(1).build();
-            subscriptions = SubscriptionSpec.forMappings(stack.mappings());
+            subscriptions = SubscriptionSpec.forStack(stack);
             subscriber = RealtimeClient.connect(stack.realtimeUrl(), stack.graphQlUrl(), stack.apiKey(), WAIT);
             for (SubscriptionSpec spec : subscriptions) {
                 subscriber.subscribe(spec.query(), mapper.createObjectNode(), spec.field(), WAIT);

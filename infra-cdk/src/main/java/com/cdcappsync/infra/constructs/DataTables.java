@@ -1,5 +1,6 @@
 package com.cdcappsync.infra.constructs;
 
+import com.cdcappsync.apimanifest.IndexSpec;
 import com.cdcappsync.apimanifest.TableSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,15 +10,19 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.constructs.Construct;
 
 /**
  * One DynamoDB table per stored GraphQL type: on-demand, point-in-time recovery, TTL on the tombstone expiry
- * attribute, encrypted with the AWS managed key, and kept on stack deletion unless told otherwise.
+ * attribute, encrypted with the AWS managed key, and kept on stack deletion unless told otherwise; plus each
+ * global secondary index {@code api.json} declares for it (string partition key, every attribute projected), the
+ * same entries the local stack creates its indexes from.
  */
 public final class DataTables extends Construct {
 
@@ -55,6 +60,13 @@ public final class DataTables extends Construct {
                     .encryption(TableEncryption.AWS_MANAGED)
                     .removalPolicy(removal)
                     .build();
+            for (IndexSpec index : spec.indexes()) {
+                table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                        .indexName(index.name())
+                        .partitionKey(Attribute.builder().name(index.partitionKey()).type(AttributeType.STRING).build())
+                        .projectionType(ProjectionType.ALL)
+                        .build());
+            }
             byDataSource.put(spec.dataSource(), table);
         }
     }

@@ -1,5 +1,6 @@
 package com.cdcappsync.infra.constructs;
 
+import com.cdcappsync.apimanifest.FunctionSpec;
 import com.cdcappsync.apimanifest.ResolverSpec;
 import com.cdcappsync.apimanifest.TableSpec;
 import com.cdcappsync.infra.schema.GraphqlSources;
@@ -11,6 +12,7 @@ import java.util.Map;
 import software.amazon.awscdk.Expiration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.appsync.ApiKeyConfig;
+import software.amazon.awscdk.services.appsync.AppsyncFunction;
 import software.amazon.awscdk.services.appsync.AuthorizationConfig;
 import software.amazon.awscdk.services.appsync.AuthorizationMode;
 import software.amazon.awscdk.services.appsync.AuthorizationType;
@@ -22,7 +24,9 @@ import software.amazon.awscdk.services.appsync.Definition;
 import software.amazon.awscdk.services.appsync.DynamoDbDataSource;
 import software.amazon.awscdk.services.appsync.FieldLogLevel;
 import software.amazon.awscdk.services.appsync.GraphqlApi;
+import software.amazon.awscdk.services.appsync.IAppsyncFunction;
 import software.amazon.awscdk.services.appsync.MappingTemplate;
+import software.amazon.awscdk.services.appsync.Resolver;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -32,8 +36,8 @@ import software.constructs.Construct;
 
 /**
  * The AppSync GraphQL API, built from {@code graphql-schema/} as it is: the schema file, one DynamoDB data
- * source per {@code api.json} table and one VTL unit resolver per {@code api.json} resolver, the templates read
- * from the files named there. API key is the default authorization (websites read and subscribe), IAM the
+ * source per {@code api.json} table, one AppSync function per {@code api.json} function, and one VTL resolver (unit,
+ * or pipeline over those functions) per {@code api.json} resolver, the templates read from the files named there. API key is the default authorization (websites read and subscribe), IAM the
  * additional one (the Lambda writes). Logs go to the API's log group, with a retention, through a role scoped to
  * that group.
  */
@@ -91,16 +95,39 @@ public final class SyncApi extends Construct {
                     .table(dynamoTable)
                     .build());
         }
+        Map<String, IAppsyncFunction> functions = new LinkedHashMap<>();
+        for (FunctionSpec function : props.sources().manifest().functions()) {
+            functions.put(function.name(), AppsyncFunction.Builder.create(this, "Function" + function.name())
+                    .api(api)
+                    .name(function.name())
+                    .dataSource(dataSources.get(function.dataSource()))
+                    .requestMappingTemplate(template(props, function.request()))
+                    .responseMappingTemplate(template(props, function.response()))
+                    .build());
+        }
         for (ResolverSpec resolver : props.sources().manifest().resolvers()) {
+            if (resolver.isPipeline()) {
+                Resolver.Builder.create(this, resolver.qualifiedField())
+                        .api(api)
+                        .typeName(resolver.typeName())
+                        .fieldName(resolver.fieldName())
+                        .pipelineConfig(resolver.pipeline().stream().map(functions::get).toList())
+                        .requestMappingTemplate(template(props, resolver.request()))
+                        .responseMappingTemplate(template(props, resolver.response()))
+                        .build();
+                continue;
+            }
             dataSources.get(resolver.dataSource()).createResolver(resolver.qualifiedField(), BaseResolverProps.builder()
                     .typeName(resolver.typeName())
                     .fieldName(resolver.fieldName())
-                    .requestMappingTemplate(MappingTemplate.fromFile(props.sources().file(resolver.request())
-                            .toString()))
-                    .responseMappingTemplate(MappingTemplate.fromFile(props.sources().file(resolver.response())
-                            .toString()))
+                    .requestMappingTemplate(template(props, resolver.request()))
+                    .responseMappingTemplate(template(props, resolver.response()))
                     .build());
         }
+    }
+
+    private static MappingTemplate template(Props props, String relative) {
+        return MappingTemplate.fromFile(props.sources().file(relative).toString());
     }
 
     /** @return the API */

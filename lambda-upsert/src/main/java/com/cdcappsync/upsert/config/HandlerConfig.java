@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.config;
 
+import com.cdcappsync.upsert.mapping.ServedWebsites;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class HandlerConfig {
     private final VersionFallback versionFallback;
     private final String toastPlaceholder;
     private final String metricsNamespace;
+    private final ServedWebsites websites;
 
     private HandlerConfig(Builder b) {
         endpoint = b.endpoint;
@@ -52,6 +54,7 @@ public final class HandlerConfig {
         versionFallback = b.versionFallback;
         toastPlaceholder = b.toastPlaceholder;
         metricsNamespace = b.metricsNamespace;
+        websites = b.websites;
     }
 
     /** A builder holding every default of {@link Settings}; {@link Builder#build()} checks the result. */
@@ -65,7 +68,7 @@ public final class HandlerConfig {
                 .mappingPath(mappingPath).concurrency(concurrency).coalesce(coalesce).connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout).maxAttempts(maxAttempts).baseDelay(baseDelay).maxDelay(maxDelay)
                 .failOnRejected(failOnRejected).versionFallback(versionFallback).toastPlaceholder(toastPlaceholder)
-                .metricsNamespace(metricsNamespace).requireEndpoint(endpoint != null);
+                .metricsNamespace(metricsNamespace).websites(websites).requireEndpoint(endpoint != null);
     }
 
     /**
@@ -94,6 +97,7 @@ public final class HandlerConfig {
         r.read(Settings.VERSION_FALLBACK, b::versionFallback);
         r.read(Settings.TOAST_PLACEHOLDER, b::toastPlaceholder);
         r.read(Settings.METRICS_NAMESPACE, b::metricsNamespace);
+        r.read(Settings.WEBSITES, b::websites);
         List<String> problems = new ArrayList<>(r.problems);
         // A setting that did not parse is reported once, not again as "not set" or out of range.
         b.problems().stream().filter(p -> r.failed.stream().noneMatch(p::startsWith)).forEach(problems::add);
@@ -183,6 +187,11 @@ public final class HandlerConfig {
         return metricsNamespace;
     }
 
+    /** {@link Settings#WEBSITES}. */
+    public ServedWebsites websites() {
+        return websites;
+    }
+
     @Override
     public String toString() {
         // The API key stays out of logs.
@@ -235,6 +244,7 @@ public final class HandlerConfig {
         private VersionFallback versionFallback = Settings.VERSION_FALLBACK.read(null);
         private String toastPlaceholder = Settings.TOAST_PLACEHOLDER.read(null);
         private String metricsNamespace = Settings.METRICS_NAMESPACE.read(null);
+        private ServedWebsites websites = Settings.WEBSITES.read(null);
         private boolean requireEndpoint = true;
 
         private Builder() {
@@ -312,6 +322,12 @@ public final class HandlerConfig {
 
         public Builder toastPlaceholder(String toastPlaceholder) {
             this.toastPlaceholder = toastPlaceholder;
+            return this;
+        }
+
+        /** {@link Settings#WEBSITES}. */
+        public Builder websites(ServedWebsites websites) {
+            this.websites = websites;
             return this;
         }
 

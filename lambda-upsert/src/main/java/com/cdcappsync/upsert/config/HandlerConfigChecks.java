@@ -27,6 +27,7 @@ final class HandlerConfigChecks {
         required(problems, Settings.VERSION_FALLBACK, c.versionFallback());
         required(problems, Settings.TOAST_PLACEHOLDER, c.toastPlaceholder());
         required(problems, Settings.METRICS_NAMESPACE, c.metricsNamespace());
+        required(problems, Settings.WEBSITES, c.websites());
         String endpointProblem = c.endpoint() == null ? null : AppSyncClientBuilder.endpointProblem(c.endpoint());
         if (endpointProblem != null) {
             problems.add(Settings.APPSYNC_GRAPHQL_URL.key() + ": " + endpointProblem);

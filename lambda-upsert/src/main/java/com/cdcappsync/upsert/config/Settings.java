@@ -2,6 +2,7 @@ package com.cdcappsync.upsert.config;
 
 import com.cdcappsync.upsert.appsync.AppSyncClientBuilder;
 import com.cdcappsync.upsert.decode.DecoderOptions;
+import com.cdcappsync.upsert.mapping.ServedWebsites;
 import com.cdcappsync.upsert.publish.PublisherOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -60,6 +61,12 @@ public final class Settings {
     public static final Setting<String> TOAST_PLACEHOLDER = new Setting<>("TOAST_PLACEHOLDER", "text",
             DecoderOptions.DEFAULT_TOAST_PLACEHOLDER,
             "Debezium's unavailable.value.placeholder; such columns are left out of writes.", Function.identity());
+    public static final Setting<ServedWebsites> WEBSITES = new Setting<>("WEBSITES",
+            "WEBSITE:COMPANY[+COMPANY...][,...]", ServedWebsites.DEFAULT_TEXT,
+            "The Odoo websites this deployment serves, each with the companies whose products it shows (its own, "
+                    + "then its parents): a product, category or other row with a websites rule is published with the "
+                    + "ids of the served websites that show it, and leaves the API when none does.",
+            ServedWebsites::parse);
     public static final Setting<String> METRICS_NAMESPACE = new Setting<>("METRICS_NAMESPACE", "text",
             "CdcAppSync", "CloudWatch namespace of the EMF metrics.", Function.identity());
 
@@ -73,5 +80,5 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(APPSYNC_GRAPHQL_URL, APPSYNC_AUTH, APPSYNC_API_KEY,
             AWS_REGION, MAPPING_PATH, PUBLISH_CONCURRENCY, PUBLISH_COALESCE, HTTP_CONNECT_TIMEOUT,
             HTTP_REQUEST_TIMEOUT, RETRY_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY, FAIL_ON_REJECTED,
-            VERSION_FALLBACK, TOAST_PLACEHOLDER, METRICS_NAMESPACE);
+            VERSION_FALLBACK, TOAST_PLACEHOLDER, WEBSITES, METRICS_NAMESPACE);
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
@@ -28,11 +29,21 @@ public final class ChangeMapper {
     private final Mappings mappings;
     private final ObjectMapper mapper;
     private final ValueConverter converter;
+    private final ServedWebsites websites;
     // Identity: a TableMapping record hashes every field it holds, on every lookup.
     private final Map<TableMapping, MutationText> texts = new IdentityHashMap<>();
 
+    /** A mapper for the default served websites ({@value ServedWebsites#DEFAULT_TEXT}). */
     public ChangeMapper(Mappings mappings, ObjectMapper mapper) {
+        this(mappings, mapper, ServedWebsites.defaults());
+    }
+
+    /**
+     * @param websites the websites this deployment serves, for tables with a {@code websites} rule
+     */
+    public ChangeMapper(Mappings mappings, ObjectMapper mapper, ServedWebsites websites) {
         this.mappings = Objects.requireNonNull(mappings, "mappings");
+        this.websites = Objects.requireNonNull(websites, "websites");
         this.mapper = mapper;
         this.converter = new ValueConverter(mapper);
         mappings.tables().forEach(t -> texts.put(t, MutationText.of(t)));
@@ -62,8 +73,17 @@ public final class ChangeMapper {
         if (hiddenBecause != null) {
             return delete(event, table, id, hiddenBecause);
         }
+        List<String> shownOn = table.websites() == null ? List.of() : shownOn(table, event);
+        if (table.websites() != null && shownOn.isEmpty()) {
+            return delete(event, table, id, "on no served website (" + table.websites().websiteColumn() + "="
+                    + column(event, table.websites().websiteColumn()) + ", " + table.websites().companyColumn() + "="
+                    + column(event, table.websites().companyColumn()) + "; served: " + websites + ")");
+        }
         ObjectNode input = mapper.createObjectNode();
         input.put(table.idField(), id);
+        if (table.websites() != null) {
+            shownOn.forEach(input.putArray(table.websites().field())::add);
+        }
         Map<Object, JsonNode> parsed = new IdentityHashMap<>(4);
         for (FieldSpec spec : table.fields()) {
             if (spec.field().equals(table.idField()) || event.unknownColumns().contains(spec.column())) {
@@ -77,6 +97,24 @@ public final class ChangeMapper {
         input.put("version", versionText(event));
         return new MappedChange(event, table, MappedChange.Kind.UPSERT, id, event.version(),
                 texts.get(table).upsert(), wrap(input), null);
+    }
+
+    /** The served websites that show the row: its website and company columns, absent or null meaning all. */
+    private List<String> shownOn(TableMapping table, ChangeEvent event) {
+        return websites.showing(column(event, table.websites().websiteColumn()),
+                column(event, table.websites().companyColumn()));
+    }
+
+    private static String column(ChangeEvent event, String column) {
+        if (column == null) {
+            return null;
+        }
+        if (event.unknownColumns().contains(column)) {
+            throw new MappingException("the websites rule needs column '" + column + "' but its value is "
+                    + "unavailable in the event for table '" + event.table() + "'; it must be a plain id column");
+        }
+        Object value = event.columns().get(column);
+        return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     private MappedChange delete(ChangeEvent event, TableMapping table, String id, String note) {

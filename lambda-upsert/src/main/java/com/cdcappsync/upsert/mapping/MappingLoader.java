@@ -25,7 +25,7 @@ public final class MappingLoader {
 
     private static final List<String> TABLE_KEYS = List.of("table", "schema", "type",
             "upsertMutation", "deleteMutation", "upsertInputType", "deleteInputType", "key", "idField", "fields",
-            "visibleWhen", "unmappedColumns", "exclude", "selection", "description");
+            "visibleWhen", "websites", "unmappedColumns", "exclude", "selection", "description");
 
     private static final List<String> DEFAULT_EXTRA_SELECTION = List.of("version", "updatedAt", "deleted");
 
@@ -135,7 +135,8 @@ public final class MappingLoader {
             }
             TableMapping.Builder builder = TableMapping.builder(table, type)
                     .schema(node.hasNonNull("schema") ? node.get("schema").asText() : null)
-                    .keyColumns(key).fields(fields).visibleWhen(visibleWhen(label)).unmapped(unmapped)
+                    .keyColumns(key).fields(fields).visibleWhen(visibleWhen(label)).websites(websites(label))
+                    .unmapped(unmapped)
                     .exclude(node.path("exclude").isArray() ? Set.copyOf(texts(node.get("exclude"))) : Set.of())
                     .extraSelection(node.path("selection").isArray() ? texts(node.get("selection")) : extraSelection);
             text("upsertMutation").ifPresent(builder::upsertMutation);
@@ -183,6 +184,27 @@ public final class MappingLoader {
                 }
             });
             return out;
+        }
+
+        /** {@code "websites": {"websiteColumn": "website_id", "companyColumn": "company_id", "field": ...}}. */
+        private WebsiteRule websites(String label) {
+            JsonNode rule = node.path("websites");
+            if (rule.isMissingNode() || rule.isNull()) {
+                return null;
+            }
+            Set<String> unknown = new HashSet<>();
+            rule.fieldNames().forEachRemaining(unknown::add);
+            unknown.removeAll(Set.of("websiteColumn", "companyColumn", "field"));
+            JsonNode website = rule.path("websiteColumn");
+            JsonNode company = rule.path("companyColumn");
+            JsonNode field = rule.path("field");
+            if (!rule.isObject() || !unknown.isEmpty() || !website.isTextual() || !field.isTextual()
+                    || !(company.isMissingNode() || company.isTextual())) {
+                problems.add(label + ": \"websites\" must be {\"websiteColumn\": \"website_id\", \"companyColumn\": "
+                        + "\"company_id\" (optional), \"field\": \"websiteIds\"}");
+                return null;
+            }
+            return new WebsiteRule(website.asText(), company.isTextual() ? company.asText() : null, field.asText());
         }
 
         /** A bare value is a required rule; {@code {"value": v, "optional": true}} applies where the column exists. */

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param idField         the GraphQL field that holds the id
  * @param fields          the mapped fields, in order
  * @param visibleWhen     column → rule; a row failing any is removed from the site
+ * @param websites        which served websites show a row, or null when the table has no such rule
  * @param unmapped        what happens to columns no field names
  * @param exclude         columns never sent, whatever {@code unmapped} says
  * @param selection       the fields every mutation asks back (subscribers receive only these)
@@ -29,8 +30,8 @@ import java.util.Set;
 public record TableMapping(String table, String schema, String typeName, String upsertMutation,
                            String deleteMutation, String upsertInputType, String deleteInputType,
                            List<String> keyColumns, String idField, List<FieldSpec> fields,
-                           Map<String, VisibilityRule> visibleWhen, UnmappedColumns unmapped, Set<String> exclude,
-                           List<String> selection) {
+                           Map<String, VisibilityRule> visibleWhen, WebsiteRule websites, UnmappedColumns unmapped,
+                           Set<String> exclude, List<String> selection) {
 
     public TableMapping {
         for (String part : new String[] {table, typeName, upsertMutation, deleteMutation, upsertInputType,
@@ -77,6 +78,7 @@ public record TableMapping(String table, String schema, String typeName, String 
         private String idField = "id";
         private List<FieldSpec> fields = List.of();
         private Map<String, VisibilityRule> visibleWhen = Map.of();
+        private WebsiteRule websites;
         private UnmappedColumns unmapped = UnmappedColumns.DROP;
         private Set<String> exclude = Set.of();
         private List<String> extraSelection = List.of();
@@ -140,6 +142,12 @@ public record TableMapping(String table, String schema, String typeName, String 
             return this;
         }
 
+        /** Default none: every row that passes {@code visibleWhen} is on every website. */
+        public Builder websites(WebsiteRule websites) {
+            this.websites = websites;
+            return this;
+        }
+
         /** Default {@link UnmappedColumns#DROP}. */
         public Builder unmapped(UnmappedColumns unmapped) {
             this.unmapped = unmapped;
@@ -163,11 +171,14 @@ public record TableMapping(String table, String schema, String typeName, String 
             Set<String> selection = new LinkedHashSet<>();
             selection.add(idField);
             fields.forEach(f -> selection.add(f.field()));
+            if (websites != null) {
+                selection.add(websites.field());
+            }
             selection.addAll(extraSelection);
             return new TableMapping(table, schema, typeName, orDefault(upsertMutation, "upsert" + typeName),
                     orDefault(deleteMutation, "delete" + typeName), orDefault(upsertInputType, typeName + "Input"),
                     orDefault(deleteInputType, "Delete" + typeName + "Input"), keyColumns, idField, fields,
-                    visibleWhen, unmapped, exclude, new ArrayList<>(selection));
+                    visibleWhen, websites, unmapped, exclude, new ArrayList<>(selection));
         }
 
         private static String orDefault(String value, String fallback) {

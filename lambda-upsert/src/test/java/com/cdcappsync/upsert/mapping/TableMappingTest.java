@@ -40,7 +40,7 @@ class TableMappingTest {
         TableMapping ok = TableMapping.builder("t", "T").build();
         assertThatThrownBy(() -> new TableMapping(ok.table(), ok.schema(), ok.typeName(), ok.upsertMutation(),
                 ok.deleteMutation(), ok.upsertInputType(), ok.deleteInputType(), ok.keyColumns(), ok.idField(),
-                ok.fields(), ok.visibleWhen(), ok.unmapped(), ok.exclude(), List.of("name")))
+                ok.fields(), ok.visibleWhen(), ok.websites(), ok.unmapped(), ok.exclude(), List.of("name")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id field 'id'");
     }
 }
