@@ -3,7 +3,8 @@
 // request: the local half of the conformance check against AppSync's EvaluateMappingTemplate
 // (local-stack/src/test/java/.../VtlConformanceTest.java).
 //   node evaluate.js < cases.json
-// Input: [{"name", "template": "<VTL text>", "context": {"arguments", "source", "result", "error", "stash"}}, ...]
+// Input: [{"name", "template": "<VTL text>", "context": {"arguments", "source", "result", "error", "stash",
+//   "prev": {"result"}}}, ...] (EvaluateMappingTemplate's context; the engine reads "prev" as prevResult)
 // Output, one element per case: {"name", "evaluationResult": "<rendered text>" | null,
 //                                "error": {"message", "type"} | null}
 // as EvaluateMappingTemplate answers (its evaluationResult is the rendered text; an $util.error is its error).
@@ -20,7 +21,9 @@ function info(name) {
 function evaluate(testCase) {
   const template = new VelocityTemplate({ path: testCase.name, content: testCase.template }, {
     appSyncConfig: { defaultAuthenticationType: { authenticationType: 'API_KEY' } } });
-  const rendered = template.render(testCase.context, REQUEST, info(testCase.name));
+  const context = { ...testCase.context };
+  if (context.prev) context.prevResult = context.prev.result;
+  const rendered = template.render(context, REQUEST, info(testCase.name));
   const error = rendered.errors && rendered.errors.length ? rendered.errors[rendered.errors.length - 1] : null;
   return {
     name: testCase.name,

@@ -17,14 +17,29 @@ CREATE TABLE IF NOT EXISTS cdc_appsync.debezium_signal (id varchar(42) PRIMARY K
     data varchar(2048));
 GRANT SELECT, INSERT ON cdc_appsync.debezium_signal TO debezium;
 
--- Snapshot reads.
-GRANT SELECT ON public.product_template, public.product_category, public.product_product TO debezium;
-
--- DEFAULT is enough for the handler (the primary key identifies deletes); shown here to make the choice visible.
-ALTER TABLE public.product_template REPLICA IDENTITY DEFAULT;
-ALTER TABLE public.product_category REPLICA IDENTITY DEFAULT;
-ALTER TABLE public.product_product REPLICA IDENTITY DEFAULT;
-
--- The publication Debezium reads (publication.autocreate.mode=disabled: the connector never needs to own tables).
-CREATE PUBLICATION cdc_appsync FOR TABLE public.product_template, public.product_category, public.product_product,
-    cdc_appsync.heartbeat, cdc_appsync.debezium_signal;
+-- The captured tables: Odoo's products and variants, and, where website_sale is installed, the website categories
+-- and their links to products (Odoo's many2many table, keyed by both ids). Odoo's internal product_category is not
+-- captured: the website does not show it. Tables a database lacks (no website_sale) are left out.
+DO $$
+DECLARE
+    wanted text[] := ARRAY['product_template', 'product_product', 'product_public_category',
+                           'product_public_category_product_template_rel'];
+    present text[];
+    t text;
+BEGIN
+    SELECT array_agg(format('public.%I', name) ORDER BY ord) INTO present
+    FROM unnest(wanted) WITH ORDINALITY AS w(name, ord)
+    WHERE to_regclass(format('public.%I', name)) IS NOT NULL;
+    FOREACH t IN ARRAY present LOOP
+        -- Snapshot reads.
+        EXECUTE format('GRANT SELECT ON %s TO debezium', t);
+        -- DEFAULT is enough for the handler (the primary key identifies deletes: the link table's key is both
+        -- ids); set here to make the choice visible.
+        EXECUTE format('ALTER TABLE %s REPLICA IDENTITY DEFAULT', t);
+    END LOOP;
+    -- The publication Debezium reads (publication.autocreate.mode=disabled: the connector never needs to own
+    -- tables).
+    EXECUTE format('CREATE PUBLICATION cdc_appsync FOR TABLE %s, cdc_appsync.heartbeat, cdc_appsync.debezium_signal',
+                   array_to_string(present, ', '));
+END
+$$;

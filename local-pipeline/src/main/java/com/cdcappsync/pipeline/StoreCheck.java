@@ -15,9 +15,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Compares the store (DynamoDB) with PostgreSQL: every product that is active and for sale is a live item with
- * PostgreSQL's name, price and description; every other product row, and every deleted one, is absent or a
- * tombstone; every category is a live item with PostgreSQL's name.
+ * Compares the store (DynamoDB) with what the shop's website shows according to PostgreSQL ({@link WebsiteSql},
+ * for website 1 of company 1, the packaged defaults): every shown product is a live item with PostgreSQL's name,
+ * price and website description, and every other product row, and every deleted one, is absent or a tombstone;
+ * every variant whose row is active is a live item with its product's id (the API shows it only while that product
+ * is live), every other one absent or a tombstone; likewise the website's categories (with their names) and their
+ * links to products.
  */
 public final class StoreCheck {
 
@@ -36,29 +39,31 @@ public final class StoreCheck {
                 .key(Map.of("id", AttributeValue.fromS(Integer.toString(id))))).item();
     }
 
-    /** Each difference as a line; empty when the store equals PostgreSQL. */
+    /** Each difference as a line; empty when the store equals what the website shows. */
     public List<String> differences() throws SQLException {
         List<String> differences = new ArrayList<>();
         products(differences);
-        categories(differences);
+        rows(differences, "variant", "ProductVariant", WebsiteSql.ACTIVE_VARIANTS, "productId");
+        rows(differences, "website category", "PublicCategory", WebsiteSql.SHOWN_CATEGORIES, "name");
+        rows(differences, "category link", "ProductPublicCategory", WebsiteSql.CATEGORY_LINKS, "categoryId");
         return differences;
     }
 
     private void products(List<String> differences) throws SQLException {
         Map<String, Map<String, AttributeValue>> products = scan("Product");
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT id, name->>'en_US', list_price, description->>'en_US', active AND sale_ok "
-                        + "FROM product_template")) {
+                "SELECT id, name->>'en_US', list_price, website_description->>'en_US', id IN ("
+                        + WebsiteSql.SHOWN_PRODUCT_IDS + ") FROM product_template")) {
             while (rows.next()) {
                 String id = rows.getString(1);
                 Map<String, AttributeValue> item = products.remove(id);
-                boolean live = item != null && !item.get("deleted").bool();
+                boolean live = live(item);
                 if (!rows.getBoolean(5)) {
                     if (live) {
-                        differences.add("product " + id + " is hidden in PostgreSQL but live in the store");
+                        differences.add("product " + id + " is hidden on the website but live in the store");
                     }
                 } else if (!live) {
-                    differences.add("product " + id + " is live in PostgreSQL but " + (item == null ? "missing"
+                    differences.add("product " + id + " is shown on the website but " + (item == null ? "missing"
                             : "a tombstone") + " in the store");
                 } else {
                     compareProduct(differences, id, rows, item);
@@ -66,7 +71,7 @@ public final class StoreCheck {
             }
         }
         products.forEach((id, item) -> {
-            if (!item.get("deleted").bool()) {
+            if (live(item)) {
                 differences.add("product " + id + " is deleted in PostgreSQL but live in the store");
             }
         });
@@ -80,28 +85,38 @@ public final class StoreCheck {
         if (price == null ? stored != null : stored == null || price.compareTo(new BigDecimal(stored)) != 0) {
             differences.add("product " + id + " listPrice: PostgreSQL " + price + ", store " + stored);
         }
-        compare(differences, "product " + id + " description", row.getString(4), text(item, "description"));
+        compare(differences, "product " + id + " websiteDescription", row.getString(4),
+                text(item, "websiteDescription"));
     }
 
-    private void categories(List<String> differences) throws SQLException {
-        Map<String, Map<String, AttributeValue>> categories = scan("Category");
-        try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, name FROM product_category")) {
+    /**
+     * A table whose query answers (id, one value): each answered row is a live item whose {@code attribute} holds the
+     * value, and every other item is absent or a tombstone.
+     */
+    private void rows(List<String> differences, String what, String type, String sql, String attribute)
+            throws SQLException {
+        Map<String, Map<String, AttributeValue>> items = scan(type);
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                Map<String, AttributeValue> item = categories.remove(rows.getString(1));
-                if (item == null || item.get("deleted").bool()) {
-                    differences.add("category " + rows.getString(1) + " is missing in the store");
+                String id = rows.getString(1);
+                Map<String, AttributeValue> item = items.remove(id);
+                if (!live(item)) {
+                    differences.add(what + " " + id + " is in PostgreSQL but " + (item == null ? "missing"
+                            : "a tombstone") + " in the store");
                 } else {
-                    compare(differences, "category " + rows.getString(1) + " name", rows.getString(2),
-                            text(item, "name"));
+                    compare(differences, what + " " + id + " " + attribute, rows.getString(2), text(item, attribute));
                 }
             }
         }
-        categories.forEach((id, item) -> {
-            if (!item.get("deleted").bool()) {
-                differences.add("category " + id + " is not in PostgreSQL but live in the store");
+        items.forEach((id, item) -> {
+            if (live(item)) {
+                differences.add(what + " " + id + " is gone or hidden in PostgreSQL but live in the store");
             }
         });
+    }
+
+    private static boolean live(Map<String, AttributeValue> item) {
+        return item != null && (item.get("deleted") == null || !item.get("deleted").bool());
     }
 
     private static void compare(List<String> differences, String what, String expected, String actual) {
@@ -125,5 +140,4 @@ public final class StoreCheck {
                 .items().forEach(item -> items.put(item.get("id").s(), item));
         return items;
     }
-
 }

@@ -47,28 +47,28 @@ class ApiDeployE2ETest {
 
     @Test
     void deployApi_fieldAddedAndResolverRemoved_servedAndTheGrantFollowsTheManifest() throws Exception {
-        assertThat(e2e.asWebsite("query { getCategory(id: \"1\") { id slug } }").errors()).as("before the deploy")
+        assertThat(e2e.asWebsite("query { getPublicCategory(id: \"1\", websiteId: \"1\") { id slug } }").errors()).as("before the deploy")
                 .anySatisfy(e -> assertThat(e.message()).contains("slug"));
-        addToSchema("type Category @aws_api_key @aws_iam", "slug: String");
-        addToSchema("input CategoryInput", "slug: String");
+        addToSchema("type PublicCategory @aws_api_key @aws_iam", "slug: String");
+        addToSchema("input PublicCategoryInput", "slug: String");
         Path manifest = api.resolve("api.json");
         Files.writeString(manifest, Files.readString(manifest).replaceAll(
                 ",\\s*\\{\"typeName\": \"Mutation\", \"fieldName\": \"deleteProductVariant\"[^}]*}", ""));
 
         e2e.stack.deployApi(api);
 
-        GraphQlResponse read = e2e.asWebsite("query { getCategory(id: \"1\") { id slug } }");
+        GraphQlResponse read = e2e.asWebsite("query { getPublicCategory(id: \"1\", websiteId: \"1\") { id slug } }");
         assertThat(read.errors()).isEmpty();
-        SignedPost.Answer write = post("mutation { upsertCategory(input: {id: \"801\", version: \"3\", "
+        SignedPost.Answer write = post("mutation { upsertPublicCategory(input: {id: \"801\", version: \"3\", "
                 + "slug: \"desks\"}) { id slug } }", issued());
-        assertThat(write.body().path("data").path("upsertCategory").path("slug").asText()).as("%s", write.body())
+        assertThat(write.body().path("data").path("upsertPublicCategory").path("slug").asText()).as("%s", write.body())
                 .isEqualTo("desks");
-        assertThat(e2e.item("Category", 801).get("slug").s()).isEqualTo("desks");
+        assertThat(e2e.item("PublicCategory", 801).get("slug").s()).isEqualTo("desks");
         SignedPost.Answer ungranted = post("mutation { deleteProductVariant(input: {id: \"801\", version: \"3\"}) "
                 + "{ id } }", issued());
         assertThat(ungranted.errorType()).as("no longer in the function's grant").isEqualTo("Unauthorized");
         AwsSessionCredentialsIdentity good = issued();
-        SignedPost.Answer forged = post("mutation { upsertCategory(input: {id: \"802\", version: \"3\"}) { id } }",
+        SignedPost.Answer forged = post("mutation { upsertPublicCategory(input: {id: \"802\", version: \"3\"}) { id } }",
                 AwsSessionCredentialsIdentity.create(good.accessKeyId(), "forged", good.sessionToken()));
         assertThat(forged.status()).as("SigV4 still verified").isEqualTo(403);
         assertThat(e2e.stack.manifest().mutationFields()).doesNotContain("deleteProductVariant");
@@ -82,7 +82,7 @@ class ApiDeployE2ETest {
         assertThatThrownBy(() -> e2e.stack.deployApi(broken)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("did not load").hasMessageContaining("previous definition");
 
-        assertThat(e2e.asWebsite("query { listCategories { items { id } } }").errors()).isEmpty();
+        assertThat(e2e.asWebsite("query { listPublicCategories(websiteId: \"1\") { items { id } } }").errors()).isEmpty();
         assertThat(e2e.stack.apiDir()).isEqualTo(api);
     }
 
@@ -98,7 +98,7 @@ class ApiDeployE2ETest {
         assertThat(e2e.stack.function().pid()).isNotEqualTo(before);
         assertThat(ProcessHandle.of(before).filter(ProcessHandle::isAlive)).as("the old JVM").isEmpty();
         assertThat(e2e.stack.mappingFile()).contains(mapping.toAbsolutePath());
-        assertThat(e2e.invokeOne(e2e.fixtures.single("noschemas-precise", Fixtures.CATEGORY_1_SNAPSHOT, 811)))
+        assertThat(e2e.invokeOne(e2e.fixtures.single("noschemas-precise", Fixtures.PRODUCT_1_SNAPSHOT, 811)))
                 .isEqualTo("applied");
     }
 
@@ -110,7 +110,7 @@ class ApiDeployE2ETest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
 
         assertThat(e2e.stack.function().pid()).isEqualTo(before);
-        assertThat(e2e.invokeOne(e2e.fixtures.single("noschemas-precise", Fixtures.CATEGORY_1_SNAPSHOT, 812)))
+        assertThat(e2e.invokeOne(e2e.fixtures.single("noschemas-precise", Fixtures.PRODUCT_1_SNAPSHOT, 812)))
                 .isEqualTo("applied");
     }
 

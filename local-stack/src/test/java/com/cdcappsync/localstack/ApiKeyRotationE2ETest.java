@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 class ApiKeyRotationE2ETest {
 
     private static final String NEW_KEY = "da2-local-website-2027-key";
-    private static final String QUERY = "query { listCategories(limit: 1) { items { id } } }";
-    private static final String CATEGORIES = "subscription { onUpsertCategory { id name } }";
+    private static final String QUERY = "query { listPublicCategories(websiteId: \"1\", limit: 1) { items { id } } }";
+    private static final String PRODUCTS = "subscription { onUpsertProduct { id name } }";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -59,20 +59,20 @@ class ApiKeyRotationE2ETest {
         assertThat(pageConfig().path("apiKey").asText()).isEqualTo(NEW_KEY);
         assertThat(query(oldKey).errors()).as("a website still on the old key").isEmpty();
         assertThat(query(NEW_KEY).errors()).as("a website on the new key").isEmpty();
-        try (RealtimeClient moved = subscribeCategories(NEW_KEY)) {
+        try (RealtimeClient moved = subscribeProducts(NEW_KEY)) {
             e2e.assertNoMessageSinceLastOne(); // the old key's subscription, opened before step 1, still receives
             assertThat(moved.next(E2eStack.WAIT)).as("the new key's subscription receives").isNotNull()
-                    .satisfies(event -> assertThat(event.field()).isEqualTo("onUpsertCategory"));
+                    .satisfies(event -> assertThat(event.field()).isEqualTo("onUpsertProduct"));
 
             // Step 3: the old key removed. Requests and new connections with it are refused; the new key works.
             stack.deployApiKeys(List.of(NEW_KEY));
             assertThatThrownBy(() -> query(oldKey)).as("the removed key")
                     .hasMessageContaining("HTTP 401").hasMessageContaining("Invalid API key");
             assertThat(query(NEW_KEY).errors()).isEmpty();
-            assertThatThrownBy(() -> subscribeCategories(oldKey).close()).as("a new connection with the removed key")
+            assertThatThrownBy(() -> subscribeProducts(oldKey).close()).as("a new connection with the removed key")
                     .isInstanceOf(IllegalStateException.class);
             int id = 9500;
-            assertThat(e2e.invokeOne(e2e.fixtures.single("noschemas-precise", Fixtures.CATEGORY_1_SNAPSHOT, id)))
+            assertThat(e2e.invokeOne(e2e.fixtures.single("noschemas-precise", Fixtures.PRODUCT_1_SNAPSHOT, id)))
                     .isEqualTo("applied");
             RealtimeClient.Event event = moved.next(E2eStack.WAIT);
             assertThat(event).as("the new key's subscription after the old key went").isNotNull();
@@ -107,11 +107,11 @@ class ApiKeyRotationE2ETest {
         }
     }
 
-    private RealtimeClient subscribeCategories(String key) {
+    private RealtimeClient subscribeProducts(String key) {
         RealtimeClient client = RealtimeClient.connect(e2e.stack.realtimeUrl(), e2e.stack.graphQlUrl(), key,
                 E2eStack.WAIT);
         try {
-            client.subscribe(CATEGORIES, mapper.createObjectNode(), "onUpsertCategory", E2eStack.WAIT);
+            client.subscribe(PRODUCTS, mapper.createObjectNode(), "onUpsertProduct", E2eStack.WAIT);
             return client;
         } catch (RuntimeException e) {
             client.close();

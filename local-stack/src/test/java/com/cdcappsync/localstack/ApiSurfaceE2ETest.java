@@ -73,7 +73,7 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
 
     @Test
     void listProducts_liveArchivedAndDeletedRows_listsOnlyTheLiveOnes() {
-        JsonNode page = e2e.asWebsite("{ listProducts(limit: 100) { items { id name deleted } nextToken } }")
+        JsonNode page = e2e.asWebsite("{ listProducts(websiteId: \"1\", limit: 100) { items { id name deleted } nextToken } }")
                 .data().get("listProducts");
 
         assertThat(ids(page.get("items"))).contains("311", "314").doesNotContain("312", "313");
@@ -87,7 +87,7 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
         String token = null;
         for (int pages = 0; pages < 20; pages++) {
             String after = token == null ? "" : ", nextToken: \"" + token + "\"";
-            JsonNode page = e2e.asWebsite("{ listProducts(limit: 1" + after + ") { items { id } nextToken } }")
+            JsonNode page = e2e.asWebsite("{ listProducts(websiteId: \"1\", limit: 1" + after + ") { items { id } nextToken } }")
                     .data().get("listProducts");
             seen.addAll(ids(page.get("items")));
             if (page.get("nextToken").isNull()) {
@@ -101,8 +101,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
 
     @Test
     void getProduct_tombstones_areNullAndLiveItemsAreWhole() {
-        JsonNode data = e2e.asWebsite("{ live: getProduct(id: \"311\") { id name listPrice deleted } "
-                + "archived: getProduct(id: \"312\") { id } deleted: getProduct(id: \"313\") { id } }").data();
+        JsonNode data = e2e.asWebsite("{ live: getProduct(id: \"311\", websiteId: \"1\") { id name listPrice deleted } "
+                + "archived: getProduct(id: \"312\", websiteId: \"1\") { id } deleted: getProduct(id: \"313\", websiteId: \"1\") { id } }").data();
 
         assertThat(data.get("live").get("name").asText()).isEqualTo("Desk");
         assertThat(data.get("live").get("listPrice").asText()).isEqualTo("12.50");
@@ -111,13 +111,32 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
     }
 
     @Test
-    void listCategories_freshCategory_isListed() throws Exception {
-        e2e.assertNoMessageSinceLastOne();
+    void listProducts_limitOutOfRange_refusedWithTheRange() {
+        for (int limit : new int[] {0, -1, 101, 1000}) {
+            GraphQlResponse response = e2e.asWebsite("{ listProducts(websiteId: \"1\", limit: " + limit
+                    + ") { items { id } } }");
 
-        JsonNode items = e2e.asWebsite("{ listCategories { items { id name completeName } } }")
-                .data().get("listCategories").get("items");
+            assertThat(response.errors()).as("limit %d", limit).singleElement().satisfies(e -> {
+                assertThat(e.errorType()).isEqualTo("BadRequest");
+                assertThat(e.message()).contains("limit must be between 1 and 100, got " + limit);
+            });
+        }
+    }
 
-        assertThat(items).isNotEmpty().allSatisfy(c -> assertThat(c.get("name").asText()).isEqualTo("All"));
+    @Test
+    void getAndList_anotherWebsite_showNothingOfThisWebsitesProducts() {
+        JsonNode data = e2e.asWebsite("{ get: getProduct(id: \"311\", websiteId: \"2\") { id } "
+                + "list: listProducts(websiteId: \"2\", limit: 100) { items { id } } }").data();
+
+        assertThat(data.get("get").isNull()).as("product 311 is on website 1 only").isTrue();
+        assertThat(data.get("list").get("items")).isEmpty();
+    }
+
+    @Test
+    void queries_withoutAWebsite_refusedByTheSchema() {
+        GraphQlResponse response = e2e.asWebsite("{ listProducts(limit: 10) { items { id } } }");
+
+        assertThat(response.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.message()).contains("websiteId"));
     }
 
     @Test
@@ -166,8 +185,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
     void realtime_queryForm_acknowledgedByTheSimulator() {
         try (RealtimeClient client = RealtimeClient.connect(e2e.stack.realtimeUrl(), e2e.stack.graphQlUrl(),
                 e2e.stack.apiKey(), RealtimeAuth.QUERY, Duration.ofSeconds(10))) {
-            assertThat(client.subscribe("subscription { onUpsertCategory { id } }",
-                    new ObjectMapper().createObjectNode(), "onUpsertCategory", Duration.ofSeconds(10))).isNotBlank();
+            assertThat(client.subscribe("subscription { onUpsertPublicCategory { id } }",
+                    new ObjectMapper().createObjectNode(), "onUpsertPublicCategory", Duration.ofSeconds(10))).isNotBlank();
         }
     }
 

@@ -27,8 +27,8 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
         return e2e.stack.graphQlUrl();
     }
 
-    private static String upsertCategory(int id, long version) {
-        return SignedPost.body("mutation { upsertCategory(input: {id: \"" + id + "\", version: \"" + version
+    private static String upsertPublicCategory(int id, long version) {
+        return SignedPost.body("mutation { upsertPublicCategory(input: {id: \"" + id + "\", version: \"" + version
                 + "\", name: \"Signed\"}) { id version name } }");
     }
 
@@ -45,15 +45,15 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
 
     @Test
     void signedMutation_issuedCredentials_runsAndTheWriteLands() throws Exception {
-        SignedPost.Answer answer = post(upsertCategory(701, 5), issued(), REGION, "appsync");
+        SignedPost.Answer answer = post(upsertPublicCategory(701, 5), issued(), REGION, "appsync");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("errors").isMissingNode()).as("%s", answer.body()).isTrue();
-        assertThat(answer.body().path("data").path("upsertCategory").path("name").asText()).isEqualTo("Signed");
-        Map<String, AttributeValue> item = e2e.item("Category", 701);
+        assertThat(answer.body().path("data").path("upsertPublicCategory").path("name").asText()).isEqualTo("Signed");
+        Map<String, AttributeValue> item = e2e.item("PublicCategory", 701);
         assertThat(item.get("name").s()).isEqualTo("Signed");
         assertThat(item.get("version").n()).isEqualTo("5");
-        e2e.nextMessage("onUpsertCategory", 701);
+        e2e.nextMessage("onUpsertPublicCategory", 701);
     }
 
     @Test
@@ -62,11 +62,11 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
         AwsSessionCredentialsIdentity forged = AwsSessionCredentialsIdentity.create(good.accessKeyId(),
                 "not-the-issued-secret", good.sessionToken());
 
-        SignedPost.Answer answer = post(upsertCategory(702, 5), forged, REGION, "appsync");
+        SignedPost.Answer answer = post(upsertPublicCategory(702, 5), forged, REGION, "appsync");
 
         assertRefused(answer, 403, "InvalidSignatureException", "The request signature we calculated does not "
                 + "match the signature you provided.");
-        assertThat(e2e.item("Category", 702)).isEmpty();
+        assertThat(e2e.item("PublicCategory", 702)).isEmpty();
     }
 
     @Test
@@ -75,10 +75,10 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
         AwsSessionCredentialsIdentity expired = AwsSessionCredentialsIdentity.create(c.accessKeyId(),
                 c.secretAccessKey(), c.sessionToken());
 
-        SignedPost.Answer answer = post(upsertCategory(703, 5), expired, REGION, "appsync");
+        SignedPost.Answer answer = post(upsertPublicCategory(703, 5), expired, REGION, "appsync");
 
         assertRefused(answer, 403, "ExpiredTokenException", "The security token included in the request is expired");
-        assertThat(e2e.item("Category", 703)).isEmpty();
+        assertThat(e2e.item("PublicCategory", 703)).isEmpty();
     }
 
     @Test
@@ -87,7 +87,7 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
         AwsCredentialsIdentity withoutToken = AwsCredentialsIdentity.create(good.accessKeyId(),
                 good.secretAccessKey());
 
-        SignedPost.Answer answer = post(upsertCategory(704, 5), withoutToken, REGION, "appsync");
+        SignedPost.Answer answer = post(upsertPublicCategory(704, 5), withoutToken, REGION, "appsync");
 
         assertRefused(answer, 403, "UnrecognizedClientException", "The security token included in the request is "
                 + "invalid.");
@@ -96,7 +96,7 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
 
     @Test
     void wrongRegion_refused403InvalidSignature() throws Exception {
-        SignedPost.Answer answer = post(upsertCategory(705, 5), issued(), "eu-west-1", "appsync");
+        SignedPost.Answer answer = post(upsertPublicCategory(705, 5), issued(), "eu-west-1", "appsync");
 
         assertRefused(answer, 403, "InvalidSignatureException", "Credential should be scoped to a valid region, "
                 + "not 'eu-west-1'.");
@@ -104,7 +104,7 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
 
     @Test
     void wrongService_refused403InvalidSignature() throws Exception {
-        SignedPost.Answer answer = post(upsertCategory(706, 5), issued(), REGION, "execute-api");
+        SignedPost.Answer answer = post(upsertPublicCategory(706, 5), issued(), REGION, "execute-api");
 
         assertRefused(answer, 403, "InvalidSignatureException", "Credential should be scoped to correct service: "
                 + "'appsync'.");
@@ -112,7 +112,7 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
 
     @Test
     void signedLongAgo_refused403SignatureExpired() throws Exception {
-        String body = upsertCategory(707, 5);
+        String body = upsertPublicCategory(707, 5);
         Clock sixMinutesAgo = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-6));
 
         SignedPost.Answer answer = SignedPost.send(endpoint(), SignedPost.sign(endpoint(), body, issued(), REGION,
@@ -124,44 +124,44 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
 
     @Test
     void bodyChangedAfterSigning_refused403PayloadHash_nothingWritten() throws Exception {
-        Map<String, String> headers = SignedPost.sign(endpoint(), upsertCategory(708, 5), issued(), REGION,
+        Map<String, String> headers = SignedPost.sign(endpoint(), upsertPublicCategory(708, 5), issued(), REGION,
                 "appsync", Clock.systemUTC());
 
-        SignedPost.Answer answer = SignedPost.send(endpoint(), headers, upsertCategory(708, 999_999));
+        SignedPost.Answer answer = SignedPost.send(endpoint(), headers, upsertPublicCategory(708, 999_999));
 
         assertRefused(answer, 403, "InvalidSignatureException", "The provided 'x-amz-content-sha256' header does "
                 + "not match what was computed.");
-        assertThat(e2e.item("Category", 708)).isEmpty();
+        assertThat(e2e.item("PublicCategory", 708)).isEmpty();
     }
 
     @Test
     void bodyChangedAfterSigning_withoutPayloadHashHeader_refused403SignatureMismatch() throws Exception {
-        String body = upsertCategory(712, 5);
+        String body = upsertPublicCategory(712, 5);
         Map<String, String> headers = new HashMap<>(SignedPost.sign(endpoint(), body, issued(), REGION, "appsync",
                 Clock.systemUTC()));
         String authorization = headers.get("Authorization");
         headers.put("Authorization", authorization.replace(";x-amz-content-sha256", ""));
         headers.remove("x-amz-content-sha256");
 
-        SignedPost.Answer answer = SignedPost.send(endpoint(), headers, upsertCategory(712, 999_999));
+        SignedPost.Answer answer = SignedPost.send(endpoint(), headers, upsertPublicCategory(712, 999_999));
 
         assertRefused(answer, 403, "InvalidSignatureException", "The request signature we calculated does not match");
-        assertThat(e2e.item("Category", 712)).isEmpty();
+        assertThat(e2e.item("PublicCategory", 712)).isEmpty();
     }
 
     @Test
     void unsignedRequest_refused401Unauthorized() throws Exception {
         SignedPost.Answer answer = SignedPost.send(endpoint(), Map.of("content-type", "application/json"),
-                upsertCategory(709, 5));
+                upsertPublicCategory(709, 5));
 
         assertRefused(answer, 401, "UnauthorizedException", "Valid authorization header not provided.");
-        assertThat(e2e.item("Category", 709)).isEmpty();
+        assertThat(e2e.item("PublicCategory", 709)).isEmpty();
     }
 
     @Test
     void unsignedRequestFromAPage_refusalReadableAcrossOrigins() throws Exception {
         SignedPost.Answer answer = SignedPost.send(endpoint(), Map.of("content-type", "application/json",
-                "Origin", "http://127.0.0.1:9002"), upsertCategory(713, 5));
+                "Origin", "http://127.0.0.1:9002"), upsertPublicCategory(713, 5));
 
         assertRefused(answer, 401, "UnauthorizedException", "Valid authorization header not provided.");
         assertThat(answer.allowOrigin()).isEqualTo("*");
@@ -170,18 +170,18 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
     @Test
     void mutationWithTheApiKey_refusedByTheIamOnlyDirective() throws Exception {
         SignedPost.Answer answer = SignedPost.send(endpoint(), Map.of("content-type", "application/json",
-                "x-api-key", e2e.stack.apiKey()), upsertCategory(710, 5));
+                "x-api-key", e2e.stack.apiKey()), upsertPublicCategory(710, 5));
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().path("data").path("upsertCategory").isNull()).as("%s", answer.body()).isTrue();
+        assertThat(answer.body().path("data").path("upsertPublicCategory").isNull()).as("%s", answer.body()).isTrue();
         assertThat(answer.errorType()).isEqualTo("Unauthorized");
-        assertThat(answer.message()).isEqualTo("Not Authorized to access upsertCategory on type Mutation");
-        assertThat(e2e.item("Category", 710)).isEmpty();
+        assertThat(answer.message()).isEqualTo("Not Authorized to access upsertPublicCategory on type Mutation");
+        assertThat(e2e.item("PublicCategory", 710)).isEmpty();
     }
 
     @Test
     void queryWithIam_outsideTheGrant_refusedPerField() throws Exception {
-        SignedPost.Answer answer = post(SignedPost.body("{ listProducts { items { id } } }"), issued(), REGION,
+        SignedPost.Answer answer = post(SignedPost.body("{ listProducts(websiteId: \"1\") { items { id } } }"), issued(), REGION,
                 "appsync");
 
         assertThat(answer.status()).isEqualTo(200);
@@ -199,32 +199,32 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
                 e2e.stack.credentialsAuthority(), REGION, List.of("upsertProduct"), simulator.gatewayToken()),
                 new ObjectMapper())) {
             String body = SignedPost.body("mutation { granted: upsertProduct(input: {id: \"711\", "
-                    + "version: \"1\"}) { id } upsertCategory(input: {id: \"711\", version: \"1\"}) { id } }");
+                    + "version: \"1\"}) { id } upsertPublicCategory(input: {id: \"711\", version: \"1\"}) { id } }");
             SignedPost.Answer answer = SignedPost.send(narrow.graphQlUrl(), SignedPost.sign(narrow.graphQlUrl(), body,
                     issued(), REGION, "appsync", Clock.systemUTC()), body);
 
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().path("errors")).hasSize(1);
-            assertThat(answer.message()).isEqualTo("Not Authorized to access upsertCategory on type Mutation");
+            assertThat(answer.message()).isEqualTo("Not Authorized to access upsertPublicCategory on type Mutation");
             assertThat(answer.body().path("errors").path(0).path("errorType").asText()).isEqualTo("Unauthorized");
             Map<String, Object> data = new ObjectMapper().convertValue(answer.body().path("data"), HashMap.class);
-            assertThat(data).containsOnlyKeys("granted", "upsertCategory").containsValues((Object) null);
+            assertThat(data).containsOnlyKeys("granted", "upsertPublicCategory").containsValues((Object) null);
         }
-        assertThat(e2e.item("Category", 711)).isEmpty();
+        assertThat(e2e.item("PublicCategory", 711)).isEmpty();
         assertThat(e2e.item("Product", 711)).isEmpty();
     }
 
     @Test
     void simulatorBehindTheGateway_requestAroundIt_refused() throws Exception {
         URI simulator = e2e.stack.simulator().graphQlUrl();
-        String body = upsertCategory(714, 5);
+        String body = upsertPublicCategory(714, 5);
 
         SignedPost.Answer answer = SignedPost.send(simulator, SignedPost.sign(simulator, body, issued(), REGION,
                 "appsync", Clock.systemUTC()), body);
 
         assertRefused(answer, 403, "UnauthorizedException", "local stack: send GraphQL requests to the AppSync "
                 + "endpoint the launcher prints");
-        assertThat(e2e.item("Category", 714)).isEmpty();
+        assertThat(e2e.item("PublicCategory", 714)).isEmpty();
     }
 
     @Test

@@ -113,32 +113,32 @@ final class E2eStack implements AutoCloseable {
     }
 
     /**
-     * Proves that nothing was published since the last message: writes a fresh category (always applied) and
+     * Proves that nothing was published since the last message: writes a fresh product (always applied) and
      * checks that its message is the very next one. The simulator publishes before it answers a mutation, and
      * the handler answers after its mutations, so a message of an earlier invocation would come first.
      */
     void assertNoMessageSinceLastOne() throws InterruptedException {
         int id = 9000 + ++fences;
-        assertThat(invokeOne(fixtures.single("noschemas-precise", Fixtures.CATEGORY_1_SNAPSHOT, id)))
+        assertThat(invokeOne(fixtures.single("noschemas-precise", Fixtures.PRODUCT_1_SNAPSHOT, id)))
                 .isEqualTo("applied");
-        nextMessage("onUpsertCategory", id);
+        nextMessage("onUpsertProduct", id);
     }
 
     /**
      * Starts a test from a quiet subscription, whatever an earlier failed test left behind: writes a fresh
-     * category and drops every message up to and including its own.
+     * product and drops every message up to and including its own.
      */
     void resync() throws InterruptedException {
         int id = 9000 + ++fences;
-        assertThat(invokeOne(fixtures.single("noschemas-precise", Fixtures.CATEGORY_1_SNAPSHOT, id)))
+        assertThat(invokeOne(fixtures.single("noschemas-precise", Fixtures.PRODUCT_1_SNAPSHOT, id)))
                 .isEqualTo("applied");
-        for (RealtimeClient.Event event = nextMessage(); !isCategory(event, id); event = nextMessage()) {
+        for (RealtimeClient.Event event = nextMessage(); !isFence(event, id); event = nextMessage()) {
             // an earlier test's leftover
         }
     }
 
-    private static boolean isCategory(RealtimeClient.Event event, int id) {
-        return "onUpsertCategory".equals(event.field()) && event.payload().path("id").asText()
+    private static boolean isFence(RealtimeClient.Event event, int id) {
+        return "onUpsertProduct".equals(event.field()) && event.payload().path("id").asText()
                 .equals(Integer.toString(id));
     }
 

@@ -15,10 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -26,8 +29,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * handler, the simulator's VTL resolvers and DynamoDB Local, to a WebSocket subscriber: every step is checked
  * in the store and in the subscription message, which must carry the whole object. Each test uses its own row
  * id, replaying the scenario lines it needs, and consumes exactly the messages it caused.
+ *
+ * <p>The fixtures' large, TOASTed column is {@code description} (Odoo's internal notes, which the packaged mapping
+ * never publishes). To follow a TOASTed column end to end, this class deploys the packaged mapping with that column
+ * read into {@code websiteDescription} (in a real shop, a large website description is TOASTed the same way).
  */
 class ProductLifecycleE2ETest extends StackPerClassTest {
+
+    @TempDir
+    static Path mappingDir;
+
+    @Override
+    protected E2eStack newStack() throws Exception {
+        Path packaged = RepositoryLayout.locate(null).root()
+                .resolve("lambda-upsert/src/main/resources/mappings/odoo-products.json");
+        Path mapping = mappingDir.resolve("description-as-website-description.json");
+        Files.writeString(mapping, Files.readString(packaged).replace("{\"column\": \"website_description\",",
+                "{\"column\": \"description\","));
+        return new E2eStack(b -> b.mapping(mapping));
+    }
 
     private static final String SETTING = "schemas-precise";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -54,7 +74,7 @@ class ProductLifecycleE2ETest extends StackPerClassTest {
         assertThat(item.get("nameTranslations").m()).containsOnlyKeys("en_US", "fr_FR")
                 .containsEntry("fr_FR", AttributeValue.fromS("Bureau"));
         assertThat(item.get("listPrice").s()).isEqualTo("12.50");
-        assertThat(item.get("description").s()).hasSize(10_240).isEqualTo(snapshotDescription());
+        assertThat(item.get("websiteDescription").s()).hasSize(10_240).isEqualTo(snapshotDescription());
         assertThat(item.get("version").n()).isEqualTo(Long.toString(lsn(PRODUCT_1_SNAPSHOT)));
         assertThat(item.get("deleted").bool()).isFalse();
         assertThat(item).doesNotContainKey("expiresAt");
@@ -89,12 +109,12 @@ class ProductLifecycleE2ETest extends StackPerClassTest {
 
         Map<String, AttributeValue> item = e2e.item("Product", 106);
         assertThat(item.get("listPrice").s()).isEqualTo("14.00");
-        assertThat(item.get("description").s()).isEqualTo(snapshotDescription())
+        assertThat(item.get("websiteDescription").s()).isEqualTo(snapshotDescription())
                 .isNotEqualTo("__debezium_unavailable_value");
         assertThat(item.get("version").n()).isEqualTo(Long.toString(lsn(PRODUCT_1_PRICE_UPDATE_TOAST)));
         JsonNode message = e2e.nextMessage("onUpsertProduct", 106);
         assertThat(message.get("listPrice").asText()).isEqualTo("14.00");
-        assertThat(message.get("description").asText()).isEqualTo(snapshotDescription());
+        assertThat(message.get("websiteDescription").asText()).isEqualTo(snapshotDescription());
     }
 
     @Test
@@ -130,7 +150,7 @@ class ProductLifecycleE2ETest extends StackPerClassTest {
         assertThat(message.get("deleted").asBoolean()).isTrue();
         assertThat(message.get("name").asText()).isEqualTo("Chair");
         assertThat(message.get("version").asLong()).isEqualTo(lsn(PRODUCT_2_ARCHIVE));
-        assertThat(e2e.asWebsite("{ getProduct(id: \"108\") { id } }").data().get("getProduct").isNull()).isTrue();
+        assertThat(e2e.asWebsite("{ getProduct(id: \"108\", websiteId: \"1\") { id } }").data().get("getProduct").isNull()).isTrue();
     }
 
     @Test
@@ -166,7 +186,7 @@ class ProductLifecycleE2ETest extends StackPerClassTest {
         JsonNode message = e2e.nextMessage("onUpsertProduct", 110);
         assertThat(message.get("deleted").asBoolean()).isFalse();
         assertThat(message.get("name").asText()).isEqualTo("Lamp \"Arc\"");
-        assertThat(e2e.asWebsite("{ getProduct(id: \"110\") { id name } }").data().get("getProduct").get("name")
+        assertThat(e2e.asWebsite("{ getProduct(id: \"110\", websiteId: \"1\") { id name } }").data().get("getProduct").get("name")
                 .asText()).isEqualTo("Lamp \"Arc\"");
     }
 

@@ -16,8 +16,13 @@ abstract class StackPerClassTest {
 
     @BeforeAll
     final void startStack() throws Exception {
-        e2e = new E2eStack();
+        e2e = newStack();
         seed();
+    }
+
+    /** The class's stack; by default the tests' defaults (the packaged mapping and the repository's API). */
+    protected E2eStack newStack() throws Exception {
+        return new E2eStack();
     }
 
     /** Writes what every test of the class reads; nothing by default. */

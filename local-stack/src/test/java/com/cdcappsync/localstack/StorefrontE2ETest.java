@@ -74,7 +74,7 @@ class StorefrontE2ETest extends StackPerClassTest {
         assertThat(e2e.invoke(e2e.fixtures.storefrontBatch(CHAIR_UNPUBLISH))).extracting(r -> r.path("status")
                 .asText()).containsExactly("applied");
         assertThat(e2e.nextMessage("onDeleteProduct", 21).get("version").asLong()).isEqualTo(lsn(CHAIR_UNPUBLISH));
-        assertThat(e2e.asWebsite("{ getProduct(id: \"21\") { id } }").data().get("getProduct").isNull()).isTrue();
+        assertThat(e2e.asWebsite("{ getProduct(id: \"21\", websiteId: \"1\") { id } }").data().get("getProduct").isNull()).isTrue();
 
         // e, f: republish and delete the red variant (its Kafka tombstone is ignored)
         assertThat(e2e.invoke(e2e.fixtures.storefrontBatch(CHAIR_REPUBLISH, RED_DELETE, RED_TOMBSTONE)))
