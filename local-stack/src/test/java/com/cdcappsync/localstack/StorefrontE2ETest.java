@@ -15,6 +15,7 @@ import static com.cdcappsync.localstack.Fixtures.Storefront.WHITE_SNAPSHOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,34 +50,62 @@ class StorefrontE2ETest extends StackPerClassTest {
         return byItem;
     }
 
+    /** getProductVariant with the website's key: the id when the API shows the variant, else null. */
+    private boolean shown(int variant) {
+        return !e2e.asWebsite("{ getProductVariant(id: \"" + variant + "\", websiteId: \"1\") { id } }").data()
+                .get("getProductVariant").isNull();
+    }
+
+    private List<String> variantsOf(int product) {
+        JsonNode got = e2e.asWebsite("{ getProduct(id: \"" + product + "\", websiteId: \"1\") { variants(limit: 100) "
+                + "{ items { id } } } }").data().get("getProduct");
+        List<String> ids = new ArrayList<>();
+        if (!got.isNull()) {
+            got.get("variants").get("items").forEach(v -> ids.add(v.get("id").asText()));
+        }
+        return ids;
+    }
+
     @Test
     void storefrontBatches_variantsAndPublication_reachTheSubscriber() throws Exception {
-        // snapshot + steps a-c in one invocation: per item, only its newest change is sent
-        List<JsonNode> first = e2e.invoke(e2e.fixtures.storefrontBatch(CHAIR_SNAPSHOT, DESK_SNAPSHOT, BLACK_SNAPSHOT,
-                WHITE_SNAPSHOT, DESK_VARIANT_SNAPSHOT, RED_INSERT, RED_BARCODE, WHITE_ARCHIVE));
-        assertThat(first).extracting(r -> r.path("status").asText()).doesNotContain("rejected", "failed");
-        Map<String, JsonNode> messages = messages(6);
-        assertThat(messages).containsOnlyKeys("onUpsertProduct 21", "onDeleteProduct 22",
-                "onUpsertProductVariant 41", "onDeleteProductVariant 42", "onUpsertProductVariant 43",
-                "onUpsertProductVariant 44");
-        assertThat(messages.get("onUpsertProduct 21").get("name").asText()).isEqualTo("Office Chair");
+        // the snapshot's templates: 21 published, 22 never published (a tombstone)
+        assertThat(e2e.invoke(e2e.fixtures.storefrontBatch(CHAIR_SNAPSHOT, DESK_SNAPSHOT)))
+                .extracting(r -> r.path("status").asText()).containsExactly("applied", "applied");
+        assertThat(messages(2)).containsOnlyKeys("onUpsertProduct 21", "onDeleteProduct 22");
+
+        // the variants' snapshot + steps a-c in one invocation: per item, only its newest change is sent
+        List<JsonNode> variants = e2e.invoke(e2e.fixtures.storefrontBatch(BLACK_SNAPSHOT, WHITE_SNAPSHOT,
+                DESK_VARIANT_SNAPSHOT, RED_INSERT, RED_BARCODE, WHITE_ARCHIVE));
+        assertThat(variants).extracting(r -> r.path("status").asText()).doesNotContain("rejected", "failed");
+        Map<String, JsonNode> messages = messages(4);
+        assertThat(messages).containsOnlyKeys("onUpsertProductVariant 41", "onDeleteProductVariant 42",
+                "onUpsertProductVariant 43", "onUpsertProductVariant 44");
         JsonNode red = messages.get("onUpsertProductVariant 44");
         assertThat(red.get("productId").asText()).isEqualTo("21");
-        assertThat(red.get("defaultCode").asText()).isEqualTo("CHAIR-RED");
-        assertThat(red.get("barcode").asText()).as("the newest barcode (step b)").isEqualTo("4006381333955");
-        assertThat(red.get("version").asLong()).isEqualTo(lsn(RED_BARCODE));
+        assertThat(red.get("deleted").asBoolean()).isFalse();
+        assertThat(red.get("version").asLong()).as("the newest change (step b)").isEqualTo(lsn(RED_BARCODE));
+        JsonNode hiddenProductsVariant = messages.get("onUpsertProductVariant 43");
+        assertThat(hiddenProductsVariant.get("deleted").asBoolean()).as("variant of unpublished 22").isTrue();
+        assertThat(hiddenProductsVariant.get("productId").isNull()).as("names no hidden product").isTrue();
         assertThat(messages.get("onDeleteProductVariant 42").get("version").asLong()).isEqualTo(lsn(WHITE_ARCHIVE));
         assertThat(e2e.item("ProductVariant", 42).get("deleted").bool()).as("archived").isTrue();
-        assertThat(e2e.item("ProductVariant", 41).get("barcode").s()).isEqualTo("4006381333931");
+        assertThat(e2e.item("ProductVariant", 43).get("productId").s()).as("stored, for when 22 is published")
+                .isEqualTo("22");
         assertThat(e2e.item("Product", 22).get("deleted").bool()).as("never published").isTrue();
+        assertThat(shown(41)).isTrue();
+        assertThat(shown(43)).as("its product is not on the site").isFalse();
+        assertThat(variantsOf(21)).containsExactlyInAnyOrder("41", "44");
 
-        // d: unpublish -> the product leaves the site
+        // d: unpublish -> the product leaves the site, and its variants with it
         assertThat(e2e.invoke(e2e.fixtures.storefrontBatch(CHAIR_UNPUBLISH))).extracting(r -> r.path("status")
                 .asText()).containsExactly("applied");
         assertThat(e2e.nextMessage("onDeleteProduct", 21).get("version").asLong()).isEqualTo(lsn(CHAIR_UNPUBLISH));
-        assertThat(e2e.asWebsite("{ getProduct(id: \"21\", websiteId: \"1\") { id } }").data().get("getProduct").isNull()).isTrue();
+        assertThat(e2e.asWebsite("{ getProduct(id: \"21\", websiteId: \"1\") { id } }").data().get("getProduct")
+                .isNull()).isTrue();
+        assertThat(shown(41)).as("variant of an unpublished product").isFalse();
+        assertThat(shown(44)).isFalse();
 
-        // e, f: republish and delete the red variant (its Kafka tombstone is ignored)
+        // e, f: republish (its variants come back) and delete the red variant (its Kafka tombstone is ignored)
         assertThat(e2e.invoke(e2e.fixtures.storefrontBatch(CHAIR_REPUBLISH, RED_DELETE, RED_TOMBSTONE)))
                 .extracting(r -> r.path("status").asText()).containsExactly("applied", "applied", "ignored");
         messages = messages(2);
@@ -86,6 +115,8 @@ class StorefrontE2ETest extends StackPerClassTest {
         assertThat(chair.get("deleted").bool()).isFalse();
         assertThat(chair.get("listPrice").s()).isEqualTo("129.00");
         assertThat(e2e.item("ProductVariant", 44).get("deleted").bool()).isTrue();
+        assertThat(shown(41)).as("back with its product").isTrue();
+        assertThat(variantsOf(21)).containsExactly("41");
         e2e.assertNoMessageSinceLastOne();
     }
 }

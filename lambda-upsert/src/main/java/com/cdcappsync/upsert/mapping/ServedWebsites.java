@@ -1,6 +1,7 @@
 package com.cdcappsync.upsert.mapping;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +38,9 @@ public record ServedWebsites(Map<String, Set<String>> companiesByWebsite) {
             throw new IllegalArgumentException("at least one website must be served");
         }
         Map<String, Set<String>> copy = new LinkedHashMap<>();
-        companiesByWebsite.forEach((website, companies) -> copy.put(website, Set.copyOf(companies)));
-        companiesByWebsite = java.util.Collections.unmodifiableMap(copy);
+        companiesByWebsite.forEach((website, companies) -> copy.put(website,
+                Collections.unmodifiableSet(new LinkedHashSet<>(companies))));
+        companiesByWebsite = Collections.unmodifiableMap(copy);
     }
 
     /** The default, {@value #DEFAULT_TEXT}. */

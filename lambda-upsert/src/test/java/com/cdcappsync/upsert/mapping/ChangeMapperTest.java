@@ -21,7 +21,9 @@ class ChangeMapperTest {
     void map_visibleProduct_upsertsEveryMappedField() throws Exception {
         Map<String, Object> row = Events.product("{\"en_US\":\"Desk\",\"fr_FR\":\"Bureau\"}", "12.5");
         row.put("write_date", Instant.parse("2024-03-01T10:15:30.123456Z"));
-        row.put("description", "long text");
+        row.put("website_description", "{\"en_US\":\"<p>Oak</p>\"}");
+        row.put("description", "{\"en_US\":\"internal notes\"}");
+        row.put("default_code", "DESK-001");
         row.put("internal_note", "not for the web");
 
         MappedChange change = mapper.map(Events.upsert(0, "product_template", 7, 1000, row));
@@ -34,9 +36,12 @@ class ChangeMapperTest {
         assertThat(Json.MAPPER.readTree(input.get("nameTranslations").asText()))
                 .isEqualTo(Json.MAPPER.readTree("{\"en_US\":\"Desk\",\"fr_FR\":\"Bureau\"}"));
         assertThat(input.get("listPrice").asText()).isEqualTo("12.50");
-        assertThat(input.get("categoryId").asText()).isEqualTo("2");
         assertThat(input.get("writeDate").asText()).isEqualTo("2024-03-01T10:15:30.123456Z");
-        assertThat(input.get("description").asText()).isEqualTo("long text");
+        assertThat(input.get("websiteDescription").asText()).isEqualTo("<p>Oak</p>");
+        assertThat(input.get("websiteIds")).as("no website_id: every served website (the default, 1)")
+                .containsExactly(Json.MAPPER.getNodeFactory().textNode("1"));
+        assertThat(input.has("description") || input.has("categoryId") || input.has("defaultCode"))
+                .as("internal notes, internal category, internal reference").isFalse();
         assertThat(input.get("version").isTextual()).as("digits, never a double's text").isTrue();
         assertThat(input.get("version").asText()).isEqualTo("1000");
         assertThat(input.has("internal_note")).isFalse();
@@ -50,8 +55,8 @@ class ChangeMapperTest {
 
         assertThat(change.query())
                 .startsWith("mutation UpsertProduct($input: ProductInput!) { upsertProduct(input: $input) {")
-                .contains(" id ", " name ", " nameTranslations ", " listPrice ", " categoryId ", " writeDate ",
-                        " version ", " updatedAt ", " deleted ");
+                .contains(" id ", " name ", " nameTranslations ", " listPrice ", " websiteIds ", " writeDate ",
+                        " version ", " updatedAt ", " deleted ").doesNotContain("description ", "categoryId");
     }
 
     @Test
@@ -89,9 +94,10 @@ class ChangeMapperTest {
     void map_toastedColumn_isLeftOutOfTheInput() {
         Map<String, Object> row = Events.product("{\"en_US\":\"Desk\"}", "14");
 
-        MappedChange change = mapper.map(Events.upsert(0, "product_template", 1, 5000, row, Set.of("description")));
+        MappedChange change = mapper.map(Events.upsert(0, "product_template", 1, 5000, row,
+                Set.of("website_description")));
 
-        assertThat(change.variables().get("input").has("description")).isFalse();
+        assertThat(change.variables().get("input").has("websiteDescription")).isFalse();
         assertThat(change.variables().get("input").get("listPrice").asText()).isEqualTo("14.00");
     }
 
@@ -107,16 +113,67 @@ class ChangeMapperTest {
     }
 
     @Test
-    void map_category_usesItsOwnTypeAndMutations() {
-        Map<String, Object> row = new LinkedHashMap<>(Map.of("name", "Desks", "complete_name", "All / Desks",
-                "parent_id", 1L));
+    void map_publicCategory_usesItsOwnTypeAndMutations() {
+        Map<String, Object> row = new LinkedHashMap<>(Map.of("name", "{\"en_US\":\"Desks\"}", "parent_id", 1L,
+                "sequence", 20L));
 
-        MappedChange change = mapper.map(Events.upsert(0, "product_category", 2, 10, row));
+        MappedChange change = mapper.map(Events.upsert(0, "product_public_category", 2, 10, row));
 
-        assertThat(change.itemKey()).isEqualTo("Category#2");
-        assertThat(change.mutationField()).isEqualTo("upsertCategory");
-        assertThat(change.variables().get("input").get("completeName").asText()).isEqualTo("All / Desks");
+        assertThat(change.itemKey()).isEqualTo("PublicCategory#2");
+        assertThat(change.mutationField()).isEqualTo("upsertPublicCategory");
+        assertThat(change.variables().get("input").get("name").asText()).isEqualTo("Desks");
         assertThat(change.variables().get("input").get("parentId").asText()).isEqualTo("1");
+        assertThat(change.variables().get("input").get("sequence").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void map_internalCategory_isNotPublished() {
+        assertThatThrownBy(() -> mapper.map(Events.upsert(0, "product_category", 2, 10, Map.of("name", "All"))))
+                .isInstanceOf(UnknownTableException.class);
+    }
+
+    @Test
+    void map_categoryLink_keyedByBothIds() {
+        Map<String, Object> key = Map.of("product_template_id", 21L, "product_public_category_id", 5L);
+
+        MappedChange upsert = mapper.map(Events.upsert(0, "product_public_category_product_template_rel", 0, 10,
+                new LinkedHashMap<>(key)));
+        MappedChange delete = mapper.map(new ChangeEvent(Events.record(0, 1).ref(), "public",
+                "product_public_category_product_template_rel", com.cdcappsync.upsert.decode.Operation.DELETE, 'd',
+                key, Map.of(), Set.of(), new com.cdcappsync.upsert.decode.Version(11,
+                com.cdcappsync.upsert.decode.Version.Source.LSN), null, null));
+
+        assertThat(upsert.itemKey()).isEqualTo("ProductPublicCategory#21#5");
+        assertThat(upsert.variables().get("input").get("productId").asText()).isEqualTo("21");
+        assertThat(upsert.variables().get("input").get("categoryId").asText()).isEqualTo("5");
+        assertThat(delete.kind()).isEqualTo(MappedChange.Kind.DELETE);
+        assertThat(delete.id()).isEqualTo("21#5");
+    }
+
+    @Test
+    void map_productOfAnotherWebsiteOrCompany_leavesTheSite() {
+        ChangeMapper twoSites = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER,
+                ServedWebsites.parse("1:1,2:3+1"));
+        Map<String, Object> row = Events.product("{\"en_US\":\"Desk\"}", "1");
+
+        row.put("website_id", 2L);
+        row.put("company_id", 1L);
+        assertThat(twoSites.map(Events.upsert(0, "product_template", 1, 10, row)).variables().get("input")
+                .get("websiteIds")).as("website 2 shows its parent company's products")
+                .containsExactly(Json.MAPPER.getNodeFactory().textNode("2"));
+        row.put("website_id", null);
+        row.put("company_id", 3L);
+        assertThat(twoSites.map(Events.upsert(0, "product_template", 1, 11, row)).variables().get("input")
+                .get("websiteIds")).containsExactly(Json.MAPPER.getNodeFactory().textNode("2"));
+        row.put("website_id", 7L);
+        MappedChange elsewhere = twoSites.map(Events.upsert(0, "product_template", 1, 12, row));
+        assertThat(elsewhere.kind()).isEqualTo(MappedChange.Kind.DELETE);
+        assertThat(elsewhere.note()).contains("on no served website").contains("website_id=7")
+                .contains("company_id=3").contains("1:1,2:3+1");
+        row.put("website_id", null);
+        row.put("company_id", 4L);
+        assertThat(twoSites.map(Events.upsert(0, "product_template", 1, 13, row)).kind())
+                .isEqualTo(MappedChange.Kind.DELETE);
     }
 
     @Test
@@ -156,7 +213,7 @@ class ChangeMapperTest {
 
     @Test
     void map_missingKey_throwsMissingKey() {
-        ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
+        ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_public_category",
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("name", "x"), Set.of(),
                 new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null,
                         null);
@@ -168,8 +225,8 @@ class ChangeMapperTest {
 
     @Test
     void map_keyOnlyInRow_usesTheRowValue() {
-        ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_category",
-                com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("id", 9L, "name", "x"), Set.of(),
+        ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_public_category",
+                com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("id", 9L, "name", "{\"en_US\":\"x\"}"), Set.of(),
                 new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null,
                         null);
 

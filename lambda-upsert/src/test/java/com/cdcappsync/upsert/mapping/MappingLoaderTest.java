@@ -14,7 +14,7 @@ class MappingLoaderTest {
     private final MappingLoader loader = new MappingLoader(Json.MAPPER);
 
     @Test
-    void loadDefault_odooMapping_coversProductsAndCategories() {
+    void loadDefault_odooMapping_coversWhatTheWebsiteShows() {
         Mappings mappings = loader.loadDefault();
 
         TableMapping product = mappings.find("public", "product_template").orElseThrow();
@@ -22,10 +22,27 @@ class MappingLoaderTest {
         assertThat(product.visibleWhen()).containsEntry("active", VisibilityRule.required(true))
                 .containsEntry("sale_ok", VisibilityRule.required(true))
                 .containsEntry("is_published", VisibilityRule.optional(true));
-        assertThat(mappings.find("public", "product_category").orElseThrow().typeName()).isEqualTo("Category");
+        assertThat(product.websites()).isEqualTo(new WebsiteRule("website_id", "company_id", "websiteIds"));
+        assertThat(product.fields()).extracting(FieldSpec::column).doesNotContain("description", "default_code",
+                "categ_id", "standard_price");
+        assertThat(mappings.find("public", "product_category")).as("internal categories").isEmpty();
+        assertThat(mappings.find("public", "product_public_category").orElseThrow().typeName())
+                .isEqualTo("PublicCategory");
+        assertThat(mappings.find("public", "product_public_category_product_template_rel").orElseThrow()
+                .keyColumns()).containsExactly("product_template_id", "product_public_category_id");
         TableMapping variant = mappings.find("public", "product_product").orElseThrow();
         assertThat(variant.typeName()).isEqualTo("ProductVariant");
         assertThat(variant.visibleWhen()).containsExactly(java.util.Map.entry("active", VisibilityRule.required(true)));
+        assertThat(variant.fields()).extracting(FieldSpec::column).containsExactly("product_tmpl_id", "write_date");
+    }
+
+    @Test
+    void load_websitesRule_malformed_refusedWithTheForm(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, "{\"tables\":[{\"table\":\"t\",\"type\":\"T\",\"websites\":{\"column\":\"w\"}}]}");
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("\"websites\" must be {\"websiteColumn\"");
     }
 
     @Test
