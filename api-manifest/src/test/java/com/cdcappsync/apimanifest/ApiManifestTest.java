@@ -23,14 +23,64 @@ class ApiManifestTest {
     void load_repositoryManifest_tablesResolversAndMutations() {
         ApiManifest manifest = ApiManifest.load(REPOSITORY_SCHEMA);
 
-        assertThat(manifest.tables()).extracting(TableSpec::type).containsExactly("Product", "Category",
-                "ProductVariant");
+        assertThat(manifest.tables()).extracting(TableSpec::type).containsExactly("Product", "ProductVariant",
+                "PublicCategory", "ProductPublicCategory");
         assertThat(manifest.tables()).extracting(TableSpec::ttlAttribute).containsOnly("expiresAt");
+        assertThat(manifest.tableOfType("ProductVariant").indexes())
+                .containsExactly(new IndexSpec("byProduct", "productId"));
         assertThat(manifest.resolvers()).isNotEmpty();
-        assertThat(manifest.mutationFields()).containsExactly("upsertProduct", "deleteProduct", "upsertCategory",
-                "deleteCategory", "upsertProductVariant", "deleteProductVariant");
+        assertThat(manifest.mutationFields()).containsExactly("upsertProduct", "deleteProduct",
+                "upsertProductVariant", "deleteProductVariant", "upsertPublicCategory", "deletePublicCategory",
+                "upsertProductPublicCategory", "deleteProductPublicCategory");
         assertThat(manifest.tableOf("ProductTable")).map(TableSpec::type).contains("Product");
-        assertThat(manifest.tableOfType("Category").dataSource()).isEqualTo("CategoryTable");
+        assertThat(manifest.tableOfType("PublicCategory").dataSource()).isEqualTo("PublicCategoryTable");
+        ResolverSpec variant = manifest.resolvers().stream()
+                .filter(r -> r.qualifiedField().equals("Mutation.upsertProductVariant")).findFirst().orElseThrow();
+        assertThat(variant.isPipeline()).isTrue();
+        assertThat(variant.dataSource()).isNull();
+        assertThat(variant.pipeline()).containsExactly("writeVariant", "parentProduct");
+        assertThat(manifest.function("parentProduct")).map(FunctionSpec::dataSource).contains("ProductTable");
+    }
+
+    @Test
+    void load_pipelineResolverWithUndeclaredFunctionOrADataSource_refusedNamingEach() throws IOException {
+        write("resolvers/a.vtl", "{}");
+        write("api.json", """
+                {"tables": [%s],
+                 "functions": [{"name": "f", "dataSource": "Nowhere", "request": "resolvers/a.vtl",
+                   "response": "resolvers/a.vtl"}],
+                 "resolvers": [
+                   {"typeName": "Query", "fieldName": "a", "pipeline": ["f", "g"],
+                    "request": "resolvers/a.vtl", "response": "resolvers/a.vtl"}]}""".formatted(TABLE));
+
+        assertThatThrownBy(() -> ApiManifest.load(dir)).isInstanceOfSatisfying(ApiManifestException.class,
+                e -> assertThat(e.problems()).hasSize(2)
+                        .anySatisfy(p -> assertThat(p).contains("functions: f uses dataSource Nowhere"))
+                        .anySatisfy(p -> assertThat(p).contains("runs function g, which no \"functions\" entry")));
+    }
+
+    @Test
+    void load_pipelineResolverEmptyOrWithADataSource_refusedWithTheFix() throws IOException {
+        write("resolvers/a.vtl", "{}");
+        write("api.json", """
+                {"tables": [%s], "resolvers": [
+                   {"typeName": "Query", "fieldName": "b", "pipeline": [], "dataSource": "ProductTable",
+                    "request": "resolvers/a.vtl", "response": "resolvers/a.vtl"}]}""".formatted(TABLE));
+
+        assertThatThrownBy(() -> ApiManifest.load(dir)).isInstanceOfSatisfying(ApiManifestException.class,
+                e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("\"pipeline\" is empty"))
+                        .anySatisfy(p -> assertThat(p).contains("has no \"dataSource\"")));
+    }
+
+    @Test
+    void load_indexes_readAndDuplicatesRefused() throws IOException {
+        write("api.json", """
+                {"tables": [{"type": "V", "dataSource": "VTable", "partitionKey": "id", "ttlAttribute": "expiresAt",
+                  "indexes": [{"name": "byProduct", "partitionKey": "productId"},
+                              {"name": "byProduct", "partitionKey": "other"}]}], "resolvers": []}""");
+
+        assertThatThrownBy(() -> ApiManifest.load(dir)).isInstanceOf(ApiManifestException.class)
+                .hasMessageContaining("declares index byProduct twice");
     }
 
     @Test

@@ -47,8 +47,32 @@ class ResolverFilesTest {
                     .as("%s request template", entry.path("fieldName").asText()).isEqualTo(request);
             assertThat(resolver.path("ResponseMappingTemplate").asText())
                     .as("%s response template", entry.path("fieldName").asText()).isEqualTo(response);
-            assertThat(resolver.path("DataSourceName").asText()).isEqualTo(entry.path("dataSource").asText());
-            assertThat(resolver.path("Kind").asText()).isEqualTo("UNIT");
+            if (entry.has("pipeline")) {
+                assertThat(resolver.path("Kind").asText()).isEqualTo("PIPELINE");
+                assertThat(resolver.has("DataSourceName")).isFalse();
+                assertThat(resolver.path("PipelineConfig").path("Functions")).as("%s functions", entry)
+                        .hasSize(entry.path("pipeline").size());
+            } else {
+                assertThat(resolver.path("DataSourceName").asText()).isEqualTo(entry.path("dataSource").asText());
+                assertThat(resolver.path("Kind").asText()).isEqualTo("UNIT");
+            }
+        }
+    }
+
+    @Test
+    void functions_everyApiJsonEntry_deployedOnItsDataSourceWithItsTemplates() throws IOException {
+        Map<String, JsonNode> deployed = new java.util.HashMap<>();
+        synth.resources("AWS::AppSync::FunctionConfiguration").values()
+                .forEach(f -> deployed.put(f.path("Properties").path("Name").asText(), f.path("Properties")));
+        assertThat(deployed).hasSize(apiJson.path("functions").size());
+        for (JsonNode entry : apiJson.path("functions")) {
+            JsonNode function = deployed.get(entry.path("name").asText());
+            assertThat(function).as("function %s", entry.path("name").asText()).isNotNull();
+            assertThat(function.path("DataSourceName").asText()).isEqualTo(entry.path("dataSource").asText());
+            assertThat(function.path("RequestMappingTemplate").asText()).isEqualTo(Files.readString(
+                    SynthesizedStack.SCHEMA_DIR.resolve(entry.path("request").asText())));
+            assertThat(function.path("ResponseMappingTemplate").asText()).isEqualTo(Files.readString(
+                    SynthesizedStack.SCHEMA_DIR.resolve(entry.path("response").asText())));
         }
     }
 
@@ -63,7 +87,9 @@ class ResolverFilesTest {
         synth.resources("AWS::AppSync::DataSource").values()
                 .forEach(ds -> dataSourceNames.add(ds.path("Properties").path("Name").asText()));
         synth.resources("AWS::AppSync::Resolver").forEach((id, resolver) -> {
-            assertThat(dataSourceNames).contains(resolver.path("Properties").path("DataSourceName").asText());
+            if (resolver.path("Properties").path("Kind").asText().equals("UNIT")) {
+                assertThat(dataSourceNames).contains(resolver.path("Properties").path("DataSourceName").asText());
+            }
             assertThat(resolver.path("DependsOn").toString())
                     .as("resolver %s waits for the schema", id).contains(synth.onlyId("AWS::AppSync::GraphQLSchema"));
         });

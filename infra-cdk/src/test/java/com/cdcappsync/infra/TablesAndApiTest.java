@@ -34,9 +34,29 @@ class TablesAndApiTest {
             synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                     "TableName", "cdc-appsync-dev-" + spec.type(),
                     "KeySchema", List.of(Map.of("AttributeName", spec.partitionKey(), "KeyType", "HASH")),
-                    "AttributeDefinitions", List.of(Map.of("AttributeName", spec.partitionKey(),
-                            "AttributeType", "S"))));
+                    "AttributeDefinitions", Match.arrayWith(List.of(Map.of("AttributeName", spec.partitionKey(),
+                            "AttributeType", "S")))));
         }
+    }
+
+    @Test
+    void tables_indexesOfApiJson_globalSecondaryIndexesProjectingEverything() {
+        for (TableSpec spec : synth.sources().manifest().tables()) {
+            if (spec.indexes().isEmpty()) {
+                synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                        "TableName", "cdc-appsync-dev-" + spec.type(), "GlobalSecondaryIndexes", Match.absent()));
+                continue;
+            }
+            synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                    "TableName", "cdc-appsync-dev-" + spec.type(),
+                    "GlobalSecondaryIndexes", spec.indexes().stream().map(index -> Map.of(
+                            "IndexName", index.name(),
+                            "KeySchema", List.of(Map.of("AttributeName", index.partitionKey(), "KeyType", "HASH")),
+                            "Projection", Map.of("ProjectionType", "ALL"))).toList(),
+                    "AttributeDefinitions", Match.arrayWith(spec.indexes().stream().map(index -> (Object) Map.of(
+                            "AttributeName", index.partitionKey(), "AttributeType", "S")).toList())));
+        }
+        assertThat(synth.sources().manifest().tableOfType("ProductVariant").indexes()).isNotEmpty();
     }
 
     @Test
