@@ -8,7 +8,6 @@ import com.cdcappsync.upsert.testing.Events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +28,19 @@ class SizeCheckTest {
      */
     private static final int MESSAGE_OVERHEAD = 1_171;
 
-    /** The message does not select the body: only the item's limit applies. */
-    private static final TableMapping ITEM_ONLY = table(List.of("id", "version", "deleted"));
-    private static final TableMapping SELECTED = table(List.of("id", "body", "version", "updatedAt", "deleted"));
+    /**
+     * The body is no mapped field (as a column sent by {@code unmappedColumns}), so the message does not select it:
+     * only the item's limit applies.
+     */
+    private static final TableMapping ITEM_ONLY = table(List.of(), List.of("version", "deleted"));
+    /** Selection: id, body, version, updatedAt, deleted. */
+    private static final TableMapping SELECTED = table(List.of(BODY), List.of("version", "updatedAt", "deleted"));
 
     private final SizeCheck check = new SizeCheck();
 
-    private static TableMapping table(List<String> selection) {
-        return new TableMapping("thing", null, "Thing", "upsertThing", "deleteThing", "ThingInput",
-                "DeleteThingInput", List.of("id"), "id", List.of(BODY), Map.of(), TableMapping.UnmappedColumns.DROP,
-                Set.of(), selection);
+    /** Built with the builder (whose selection is the id, the fields and the extra selection). */
+    private static TableMapping table(List<FieldSpec> fields, List<String> extraSelection) {
+        return TableMapping.builder("thing", "Thing").fields(fields).extraSelection(extraSelection).build();
     }
 
     private static MappedChange upsert(TableMapping table, String body) {
@@ -66,9 +68,7 @@ class SizeCheckTest {
                         + "over DynamoDB's item size limit of 400,000 bytes")
                 .contains("ServiceQuotas.html#limits-items")
                 .contains("largest fields 'body' 399,888 bytes, 'updatedAt' 44 bytes")
-                .contains("fix: let the mapping cut field 'body' of table 'thing' with \"maxBytes\"",
-                        "\"body\": {\"column\": \"body\", \"convert\": \"translation\", \"language\": \"en_US\", "
-                                + "\"maxBytes\": 65536}")
+                .contains("fix: add the column that fills field 'body' of table 'thing' to the table's \"exclude\"")
                 .doesNotContain("subscription message", "aaaa");
     }
 
@@ -96,6 +96,9 @@ class SizeCheckTest {
                         + "240,001 bytes")
                 .contains("AppSync's subscription payload limit of 240,000 bytes (240 KB; "
                         + "docs.aws.amazon.com/general/latest/gr/appsync.html)", "largest fields 'body' 238,840 bytes")
+                .contains("fix: let the mapping cut field 'body' of table 'thing' with \"maxBytes\"",
+                        "\"body\": {\"column\": \"body\", \"convert\": \"translation\", \"language\": \"en_US\", "
+                                + "\"maxBytes\": 65536}")
                 .doesNotContain("DynamoDB item would");
     }
 
@@ -127,10 +130,8 @@ class SizeCheckTest {
 
     @Test
     void check_fieldThatCannotBeCut_fixSaysLeaveItOut() {
-        TableMapping json = new TableMapping("thing", null, "Thing", "upsertThing", "deleteThing", "ThingInput",
-                "DeleteThingInput", List.of("id"), "id",
-                List.of(new FieldSpec("body", "body_json", Conversion.JSON, ConversionOptions.NONE)), Map.of(),
-                TableMapping.UnmappedColumns.DROP, Set.of(), List.of("id", "body"));
+        TableMapping json = table(List.of(new FieldSpec("body", "body_json", Conversion.JSON, ConversionOptions.NONE)),
+                List.of());
 
         assertThat(((SizeCheck.TooLarge) check.check(upsert(json, "x".repeat(300_000)))).detail())
                 .contains("fix: remove field 'body' of table 'thing' from the table's \"fields\" (convert=json "
@@ -138,19 +139,22 @@ class SizeCheckTest {
     }
 
     @Test
-    void check_deleteOfTheDefaultMapping_selectsOnlyIdVersionDeleted() {
-        ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    void map_deleteOfAMappingFile_selectsOnlyIdVersionDeleted() throws Exception {
+        ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).parse(Json.MAPPER.readTree(
+                "{\"tables\":[{\"table\":\"product_template\",\"type\":\"Product\",\"fields\":{"
+                        + "\"name\":\"name\",\"description\":\"description\"}}]}"), "test"), Json.MAPPER);
 
         MappedChange delete = mapper.map(Events.delete(0, "product_template", 7, 70));
         MappedChange upsert = mapper.map(Events.upsert(0, "product_template", 7, 71,
-                Events.product("{\"en_US\":\"Desk\"}", "1")));
+                Map.of("name", "Desk", "description", "<p>Oak</p>")));
 
         assertThat(delete.query()).isEqualTo("mutation DeleteProduct($input: DeleteProductInput!) { "
                 + "deleteProduct(input: $input) { id version deleted } }");
         assertThat(upsert.query()).isEqualTo("mutation UpsertProduct($input: ProductInput!) { "
-                + "upsertProduct(input: $input) { id name nameTranslations descriptionSale description defaultCode "
-                + "listPrice categoryId writeDate version updatedAt deleted } }");
-        assertThat(check.check(delete)).isInstanceOf(SizeCheck.Fits.class);
+                + "upsertProduct(input: $input) { id name description version updatedAt deleted } }");
+        // Item: id 3, version 28, updatedAt 44, deleted 8, expiresAt 30. Message: id 9, version 35, deleted 16, braces
+        // 2, {"data":{"deleteProduct":}} 27, envelope 1024.
+        assertThat(check.check(delete)).isEqualTo(new SizeCheck.Fits(113, 1_113));
     }
 
     @Test
