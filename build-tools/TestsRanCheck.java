@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Fails the build when a test class did not run: every class under {@code src/test/java} that declares tests
- * (JUnit Jupiter or jqwik annotations) must have a Surefire or Failsafe report with at least one test (skipped
+ * (JUnit Jupiter annotations) must have a Surefire or Failsafe report with at least one test (skipped
  * ones count: a skip is visible, a class no plugin picked up is not). Catches test classes whose names miss
  * Surefire's patterns ({@code *Test}, {@code *Tests}, {@code Test*}, {@code *TestCase}) and Failsafe's
  * ({@code *IT}, {@code IT*}, {@code *ITCase}, where Failsafe runs).
@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 public final class TestsRanCheck {
 
     private static final Pattern TEST_ANNOTATION = Pattern.compile(
-            "^\\s*@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|Property|Example)\\b",
+            "^\\s*@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b",
             Pattern.MULTILINE);
-    private static final Pattern TEST_IMPORT = Pattern.compile("^import\\s+(static\\s+)?(org\\.junit|net\\.jqwik)\\.",
+    private static final Pattern TEST_IMPORT = Pattern.compile("^import\\s+(static\\s+)?org\\.junit\\.",
             Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern ABSTRACT = Pattern.compile("\\babstract\\s+class\\b");

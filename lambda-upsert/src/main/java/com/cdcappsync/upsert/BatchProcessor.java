@@ -10,6 +10,7 @@ import com.cdcappsync.upsert.decode.Operation;
 import com.cdcappsync.upsert.mapping.ChangeMapper;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingException;
+import com.cdcappsync.upsert.mapping.SizeCheck;
 import com.cdcappsync.upsert.publish.Publisher;
 import com.cdcappsync.upsert.response.RecordOutcome;
 import com.cdcappsync.upsert.response.RejectReason;
@@ -22,8 +23,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The flow of one invocation: adapter → decoder → mapping → publisher → outcomes. Each record fails on its
- * own: an unreadable or unmappable record is rejected with its location and reason, and the others go on.
+ * The flow of one invocation: adapter → decoder → mapping → size check → publisher → outcomes. Each record fails on
+ * its own: an unreadable, unmappable or too large record is rejected with its location and reason, and the others
+ * go on.
  */
 public final class BatchProcessor {
 
@@ -32,6 +34,7 @@ public final class BatchProcessor {
     private final ChangeMapper mapper;
     private final Publisher publisher;
     private final Clock clock;
+    private final SizeCheck sizes = new SizeCheck();
 
     public BatchProcessor(DebeziumDecoder decoder, ChangeMapper mapper, Publisher publisher, Clock clock) {
         this.adapter = new InputAdapter();
@@ -94,11 +97,18 @@ public final class BatchProcessor {
             outcomes.add(new RecordOutcome.Ignored(record.index(), record.location(), event.note()));
             return event;
         }
+        MappedChange change;
         try {
-            changes.add(mapper.map(event));
+            change = mapper.map(event);
         } catch (MappingException e) {
             outcomes.add(new RecordOutcome.Rejected(record.index(), record.location(), rejectReason(e.kind()),
                     e.getMessage()));
+            return event;
+        }
+        switch (sizes.check(change)) {
+            case SizeCheck.Fits fits -> changes.add(change);
+            case SizeCheck.TooLarge tooLarge -> outcomes.add(new RecordOutcome.Rejected(record.index(),
+                    record.location(), RejectReason.TOO_LARGE, tooLarge.detail()));
         }
         return event;
     }

@@ -9,11 +9,21 @@ package com.cdcappsync.upsert.mapping;
  * @param language {@code translation}: the language to pick, e.g. {@code en_US}
  * @param fallback {@code translation}: the language used when {@code language} is missing; default {@code en_US}
  * @param unit     {@code timestamp}: the unit of schema-less epoch numbers
+ * @param maxBytes {@code string} and {@code translation}: cut the text to at most this many UTF-8 bytes, at a
+ *                 code point boundary (so that a huge description fits DynamoDB's and AppSync's size limits
+ *                 instead of the record being rejected); null for no cut
  */
-public record ConversionOptions(Integer scale, boolean base64, String language, String fallback, TimeUnitOption unit) {
+public record ConversionOptions(Integer scale, boolean base64, String language, String fallback, TimeUnitOption unit,
+                                Integer maxBytes) {
 
     /** No options. */
-    public static final ConversionOptions NONE = new ConversionOptions(null, false, null, null, TimeUnitOption.AUTO);
+    public static final ConversionOptions NONE = new ConversionOptions(null, false, null, null, TimeUnitOption.AUTO,
+            null);
+
+    /** The options without a cut (every option but {@code maxBytes}). */
+    public ConversionOptions(Integer scale, boolean base64, String language, String fallback, TimeUnitOption unit) {
+        this(scale, base64, language, fallback, unit, null);
+    }
 
     /** Units of schema-less epoch timestamps. */
     public enum TimeUnitOption {

@@ -12,7 +12,7 @@ import java.util.Set;
 final class FieldSpecReader {
 
     private static final Set<String> KNOWN = Set.of("column", "convert", "scale", "encoding", "language",
-            "fallback", "unit");
+            "fallback", "unit", "maxBytes");
 
     private FieldSpecReader() {
     }
@@ -93,6 +93,32 @@ final class FieldSpecReader {
             }
         }
         return new ConversionOptions(scale, "base64".equals(encoding), language,
-                node.path("fallback").asText(null), unit);
+                node.path("fallback").asText(null), unit, maxBytes(node, conversion, where, problems));
+    }
+
+    /** Conversions whose text {@code maxBytes} may cut (JSON text cut short would no longer be JSON). */
+    static boolean cuttable(Conversion conversion) {
+        return conversion == Conversion.STRING || conversion == Conversion.TRANSLATION;
+    }
+
+    private static Integer maxBytes(JsonNode node, Conversion conversion, String where, List<String> problems) {
+        if (!node.has("maxBytes")) {
+            return null;
+        }
+        JsonNode given = node.get("maxBytes");
+        if (!cuttable(conversion)) {
+            problems.add(where + ": \"maxBytes\" applies to convert=string or convert=translation only (text that "
+                    + "can be cut); got convert=" + conversion.configName() + ". For a text column, add "
+                    + "\"convert\": \"string\"");
+            return null;
+        }
+        if (!given.canConvertToInt() || !given.isIntegralNumber() || given.asInt() < 1
+                || given.asInt() > SizeLimits.DYNAMODB_ITEM_MAX_BYTES) {
+            problems.add(where + ": \"maxBytes\" must be a whole number of UTF-8 bytes from 1 to "
+                    + SizeLimits.DYNAMODB_ITEM_MAX_BYTES + " (DynamoDB's item size limit), e.g. 65536; got "
+                    + given);
+            return null;
+        }
+        return given.asInt();
     }
 }

@@ -48,7 +48,7 @@ final class ValueConverter {
             return NullNode.getInstance();
         }
         try {
-            return switch (spec.conversion()) {
+            return cut(spec, switch (spec.conversion()) {
                 case AUTO -> auto(value);
                 case STRING -> TextNode.valueOf(text(value));
                 case INT -> NODES.numberNode(new BigDecimal(text(value)).toBigIntegerExact());
@@ -59,7 +59,7 @@ final class ValueConverter {
                 case DATE -> TextNode.valueOf(time.date(value).toString());
                 case JSON -> TextNode.valueOf(json(value, parsed).toString()); // JsonNode.toString is valid JSON
                 case TRANSLATION -> translation(value, spec.options(), parsed);
-            };
+            });
         } catch (MappingException e) {
             throw new MappingException("column '" + spec.column() + "' (field '" + spec.field() + "'): "
                     + e.getMessage(), e);
@@ -68,6 +68,17 @@ final class ValueConverter {
                     + "convert a " + value.getClass().getSimpleName() + " with '" + spec.conversion().configName()
                     + "' (" + Redacted.cause(e) + "); fix the field's \"convert\" in the mapping file", e);
         }
+    }
+
+    /** The field's text cut to its {@code maxBytes} (UTF-8, never inside a code point), when it has one. */
+    private static JsonNode cut(FieldSpec spec, JsonNode converted) {
+        Integer maxBytes = spec.options().maxBytes();
+        if (maxBytes == null || !converted.isTextual()) {
+            return converted;
+        }
+        String text = converted.asText();
+        String kept = ValueSizes.cut(text, maxBytes);
+        return kept.length() == text.length() ? converted : TextNode.valueOf(kept);
     }
 
     /** Java values as GraphQL expects them when the mapping names no conversion. */

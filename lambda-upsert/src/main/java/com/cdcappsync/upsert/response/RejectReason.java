@@ -9,7 +9,12 @@ public enum RejectReason {
     /** The key columns the mapping names are missing. */
     MISSING_KEY("missing-key"),
     /** A column value does not fit its mapping's conversion. */
-    INVALID_VALUE("invalid-value");
+    INVALID_VALUE("invalid-value"),
+    /**
+     * The mutation would not fit DynamoDB's item size limit or AppSync's subscription message limit
+     * ({@link com.cdcappsync.upsert.mapping.SizeLimits}); the detail names the limit, the size and the largest fields.
+     */
+    TOO_LARGE("too-large");
 
     private final String code;
 

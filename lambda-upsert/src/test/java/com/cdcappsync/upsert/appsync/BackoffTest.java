@@ -3,12 +3,13 @@ package com.cdcappsync.upsert.appsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Capped exponential backoff with full jitter. */
 class BackoffTest {
@@ -40,9 +41,30 @@ class BackoffTest {
         assertThat(backoff.cap(40)).isEqualTo(fifteenMinutes);
     }
 
-    @Property(tries = 300)
-    void delayBeforeRetry_anyRetryAndSeed_withinZeroAndCap(@ForAll @IntRange(min = 1, max = 100) int retry,
-            @ForAll long seed, @ForAll @LongRange(min = 0, max = 60_000) long baseMillis) {
+    /**
+     * 300 random cases drawn from a fixed seed, plus the range's edges (retry 1, 2 and 100; base 0, 1 ms and
+     * 60 s; jitter seeds 0, -1, {@code Long.MIN_VALUE}, {@code Long.MAX_VALUE}). Each case's name holds all its
+     * values, so a failing one reproduces as it is.
+     */
+    static List<Arguments> retrySeedAndBase() {
+        List<Arguments> cases = new ArrayList<>();
+        long[] seeds = {0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE};
+        int i = 0;
+        for (int retry : new int[] {1, 2, 100}) {
+            for (long baseMillis : new long[] {0, 1, 60_000}) {
+                cases.add(Arguments.of(retry, seeds[i++ % seeds.length], baseMillis));
+            }
+        }
+        SplittableRandom cases300 = new SplittableRandom(0xBAC0FFL);
+        for (int n = 0; n < 300; n++) {
+            cases.add(Arguments.of(cases300.nextInt(1, 101), cases300.nextLong(), cases300.nextLong(0, 60_001)));
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "retry {0}, jitter seed {1}, base {2} ms")
+    @MethodSource("retrySeedAndBase")
+    void delayBeforeRetry_anyRetryAndSeed_withinZeroAndCap(int retry, long seed, long baseMillis) {
         Duration base = Duration.ofMillis(baseMillis);
         Duration max = base.multipliedBy(20);
         Backoff backoff = new Backoff(base, max, new SplittableRandom(seed), d -> { });
@@ -51,7 +73,8 @@ class BackoffTest {
 
         double uncapped = baseMillis * Math.pow(2, retry - 1);
         Duration cap = uncapped >= max.toMillis() ? max : Duration.ofMillis((long) uncapped);
-        assertThat(backoff.cap(retry)).isEqualTo(cap);
-        assertThat(delay).isBetween(Duration.ZERO, cap);
+        String the = "retry " + retry + ", jitter seed " + seed + ", base " + baseMillis + " ms";
+        assertThat(backoff.cap(retry)).as(the).isEqualTo(cap);
+        assertThat(delay).as(the).isBetween(Duration.ZERO, cap);
     }
 }

@@ -12,16 +12,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Any delivery of rows' histories, with duplicates, replays and split batches, ends with each item holding its
  * newest version, and the newest version is the last mutation applied to each item.
+ *
+ * <p>A property test with plain JUnit: each case is a seed, the delivery is drawn from a {@link SplittableRandom}
+ * with that seed, and the seed is in the case's name and every assertion's message, so a failure reproduces by
+ * running that seed ({@link Delivery#from(long)}).
  */
 class DeliveryOrderPropertiesTest {
 
@@ -33,22 +37,48 @@ class DeliveryOrderPropertiesTest {
 
     /** A delivery: the history, which stretches are delivered again, and how it is cut into batches. */
     record Delivery(List<Step> history, List<int[]> replays, List<Integer> batchSizes, boolean coalesce) {
+
+        /**
+         * The delivery of a seed: 1-40 steps (row 1-4, action 0-9), up to 4 replays (from 0-39, 1-15 long),
+         * 1-10 batch sizes of 1-12, coalescing on or off.
+         */
+        static Delivery from(long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            List<Step> history = new ArrayList<>();
+            for (int n = random.nextInt(1, 41); n > 0; n--) {
+                history.add(new Step(random.nextInt(1, 5), random.nextInt(0, 10)));
+            }
+            List<int[]> replays = new ArrayList<>();
+            for (int n = random.nextInt(0, 5); n > 0; n--) {
+                replays.add(new int[] {random.nextInt(0, 40), random.nextInt(1, 16)});
+            }
+            List<Integer> batchSizes = new ArrayList<>();
+            for (int n = random.nextInt(1, 11); n > 0; n--) {
+                batchSizes.add(random.nextInt(1, 13));
+            }
+            return new Delivery(history, replays, batchSizes, random.nextBoolean());
+        }
     }
 
-    @Provide
-    Arbitrary<Delivery> deliveries() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(1, 4),
-                Arbitraries.integers().between(0, 9)).as(Step::new);
-        Arbitrary<List<Step>> history = step.list().ofMinSize(1).ofMaxSize(40);
-        Arbitrary<int[]> replay = Combinators.combine(Arbitraries.integers().between(0, 39),
-                Arbitraries.integers().between(1, 15)).as((from, length) -> new int[] {from, length});
-        return Combinators.combine(history, replay.list().ofMaxSize(4),
-                Arbitraries.integers().between(1, 12).list().ofMinSize(1).ofMaxSize(10), Arbitraries.of(true, false))
-                .as(Delivery::new);
+    /** The number of random deliveries. */
+    private static final int TRIES = 300;
+
+    /** A few fixed seeds with the smallest shapes first, then {@link #TRIES} seeds drawn from a fixed seed. */
+    static Stream<Arguments> deliveries() {
+        Stream<Arguments> edges = Stream.of(
+                Arguments.of(-1L, new Delivery(List.of(new Step(1, 2)), List.of(), List.of(1), true)),
+                Arguments.of(-2L, new Delivery(List.of(new Step(1, 0)), List.of(new int[] {0, 1}), List.of(1),
+                        false)),
+                Arguments.of(-3L, new Delivery(List.of(new Step(4, 3), new Step(4, 1), new Step(4, 0),
+                        new Step(4, 9)), List.of(new int[] {39, 15}, new int[] {0, 15}), List.of(12), false)));
+        LongStream seeds = new SplittableRandom(20_261_207L).longs(TRIES);
+        return Stream.concat(edges, seeds.mapToObj(seed -> Arguments.of(seed, Delivery.from(seed))));
     }
 
-    @Property(tries = 300)
-    void anyDelivery_endsWithTheNewestVersionOfEachItemAppliedLast(@ForAll("deliveries") Delivery delivery) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("deliveries")
+    void anyDelivery_endsWithTheNewestVersionOfEachItemAppliedLast(long seed, Delivery delivery) {
+        String the = "delivery of seed " + seed + " (negative seeds: the fixed edge cases)";
         List<MappedChange> history = changes(delivery.history());
         List<MappedChange> delivered = new ArrayList<>(history);
         for (int[] replay : delivery.replays()) {
@@ -67,15 +97,15 @@ class DeliveryOrderPropertiesTest {
         }
         Map<String, MappedChange> newest = new HashMap<>();
         history.forEach(c -> newest.merge(c.itemKey(), c, (a, b) -> a.version().compareTo(b.version()) >= 0 ? a : b));
-        assertThat(store.items().keySet()).isEqualTo(newest.keySet());
+        assertThat(store.items().keySet()).as(the).isEqualTo(newest.keySet());
         newest.forEach((item, change) -> {
             VersionedStore.Item stored = store.items().get(item);
-            assertThat(stored.version()).isEqualTo(change.version().value());
-            assertThat(stored.deleted()).isEqualTo(change.kind() == MappedChange.Kind.DELETE);
-            assertThat(stored.input()).isEqualTo(change.variables().get("input"));
+            assertThat(stored.version()).as(the + ", " + item).isEqualTo(change.version().value());
+            assertThat(stored.deleted()).as(the + ", " + item).isEqualTo(change.kind() == MappedChange.Kind.DELETE);
+            assertThat(stored.input()).as(the + ", " + item).isEqualTo(change.variables().get("input"));
             List<Long> applied = store.applied().get(item);
-            assertThat(applied.getLast()).isEqualTo(change.version().value());
-            assertThat(applied).isSorted().doesNotHaveDuplicates();
+            assertThat(applied.getLast()).as(the + ", " + item).isEqualTo(change.version().value());
+            assertThat(applied).as(the + ", " + item).isSorted().doesNotHaveDuplicates();
         });
     }
 
