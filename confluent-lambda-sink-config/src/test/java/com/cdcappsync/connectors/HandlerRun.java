@@ -15,16 +15,22 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Runs the real handler pipeline (lambda-upsert) on invocations, one per batch, with a sender that records the
- * mutations instead of calling AppSync: as lambda-upsert's own FixtureRun does.
+ * mutations instead of calling AppSync: as lambda-upsert's own FixtureRun does, with the same mapping for the
+ * products scenario's events ({@value #PRODUCTS_MAPPING}: Odoo's rows as they are, internal category and the
+ * TOASTed internal notes included, so the shapes the shipped configs produce are checked on every column kind).
  *
  * @param results one per invocation
  * @param sent    every mutation, invocation by invocation, in input order within each
  */
 record HandlerRun(List<BatchResult> results, List<MappedChange> sent) {
 
+    /** The products scenario's test mapping, in lambda-upsert's test resources next to the fixtures. */
+    static final String PRODUCTS_MAPPING = "mappings/products-scenario.json";
+
     static HandlerRun of(List<ArrayNode> invocations, boolean coalesce) {
-        HandlerConfig config = HandlerConfig.fromEnvironment(
-                Map.of("PUBLISH_COALESCE", Boolean.toString(coalesce))::get, false);
+        String mapping = Fixtures.dir().resolve("../..").resolve(PRODUCTS_MAPPING).normalize().toString();
+        HandlerConfig config = HandlerConfig.fromEnvironment(Map.of("PUBLISH_COALESCE", Boolean.toString(coalesce),
+                "MAPPING_PATH", mapping)::get, false);
         List<BatchResult> results = new ArrayList<>();
         List<MappedChange> sent = new ArrayList<>();
         for (ArrayNode invocation : invocations) {

@@ -181,7 +181,8 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
 
     @Test
     void queryWithIam_outsideTheGrant_refusedPerField() throws Exception {
-        SignedPost.Answer answer = post(SignedPost.body("{ listProducts(websiteId: \"1\") { items { id } } }"), issued(), REGION,
+        SignedPost.Answer answer = post(SignedPost.body("{ listProducts(websiteId: \"1\") { items { id } }"
+                + " }"), issued(), REGION,
                 "appsync");
 
         assertThat(answer.status()).isEqualTo(200);

@@ -48,8 +48,7 @@ class LocalStackEndToEndTest {
     static final DockerImageName LOCALSTACK = DockerImageName.parse("localstack/localstack:4.0.3");
     static final String FUNCTION = "cdc-appsync-upsert";
     static final String ALIAS = "live";
-    static final List<String> MUTATIONS = List.of("upsertProduct", "deleteProduct", "upsertCategory",
-            "deleteCategory");
+    static final List<String> MUTATIONS = List.of("upsertProduct", "deleteProduct");
 
     private static Network network;
     private static GraphQlStub graphQl;
@@ -110,8 +109,15 @@ class LocalStackEndToEndTest {
 
     @Test
     void invokeAlias_realFixtureBatchAsStrings_answersPerRecordAndSendsOneMutationPerItem() throws Exception {
-        ArrayNode batch = Fixtures.batches(Fixtures.confluentArray("noschemas-string", "confluent-string.json"), 16)
-                .getFirst();
+        // The products scenario's product_template records: the deployed function runs the packaged mapping, which
+        // does not publish Odoo's internal product_category (it would reject those records as an unknown table).
+        ArrayNode batch = Fixtures.MAPPER.createArrayNode();
+        Fixtures.batches(Fixtures.confluentArray("noschemas-string", "confluent-string.json"), 16).getFirst()
+                .forEach(e -> {
+                    if (e.at("/payload/topic").asText().endsWith(".product_template")) {
+                        batch.add(e);
+                    }
+                });
         String aliasArn = lambda.getAlias(a -> a.functionName(FUNCTION).name(ALIAS)).aliasArn();
         SdkBytes payload = SdkBytes.fromByteArray(Fixtures.MAPPER.writeValueAsBytes(batch));
 
@@ -127,13 +133,12 @@ class LocalStackEndToEndTest {
                         .isEqualTo(batch.get(i).at(field).asText());
             }
         }
-        assertThat(statuses(answer)).containsEntry("applied", 6L).containsEntry("stale", 9L)
+        assertThat(statuses(answer)).containsEntry("applied", 4L).containsEntry("stale", 7L)
                 .containsEntry("ignored", 1L).doesNotContainKeys("rejected", "failed");
         List<String> queries = graphQl.receivedQueries();
-        assertThat(queries).hasSize(6);
+        assertThat(queries).hasSize(4);
         assertThat(queries).filteredOn(q -> q.contains("upsertProduct")).hasSize(2);
         assertThat(queries).filteredOn(q -> q.contains("deleteProduct")).hasSize(2);
-        assertThat(queries).filteredOn(q -> q.contains("upsertCategory")).hasSize(2);
     }
 
     private static Map<String, Long> statuses(JsonNode answer) {

@@ -4,6 +4,9 @@ import com.cdcappsync.apimanifest.FunctionSpec;
 import com.cdcappsync.apimanifest.ResolverSpec;
 import com.cdcappsync.apimanifest.TableSpec;
 import com.cdcappsync.infra.schema.GraphqlSources;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,9 +40,9 @@ import software.constructs.Construct;
 /**
  * The AppSync GraphQL API, built from {@code graphql-schema/} as it is: the schema file, one DynamoDB data
  * source per {@code api.json} table, one AppSync function per {@code api.json} function, and one VTL resolver (unit,
- * or pipeline over those functions) per {@code api.json} resolver, the templates read from the files named there. API key is the default authorization (websites read and subscribe), IAM the
- * additional one (the Lambda writes). Logs go to the API's log group, with a retention, through a role scoped to
- * that group.
+ * or pipeline over those functions) per {@code api.json} resolver, the templates read from the files named there.
+ * API key is the default authorization (websites read and subscribe), IAM the additional one (the Lambda writes).
+ * Logs go to the API's log group, with a retention, through a role scoped to that group.
  */
 public final class SyncApi extends Construct {
 
@@ -88,12 +91,16 @@ public final class SyncApi extends Construct {
                 throw new IllegalArgumentException("No table for data source " + table.dataSource()
                         + "; pass one for every api.json table");
             }
-            dataSources.put(table.dataSource(), DynamoDbDataSource.Builder.create(this, table.dataSource())
+            DynamoDbDataSource dataSource = DynamoDbDataSource.Builder.create(this, table.dataSource())
                     .api(api)
                     .name(table.dataSource())
                     .description("The " + table.type() + " table")
                     .table(dynamoTable)
-                    .build());
+                    .build();
+            dataSources.put(table.dataSource(), dataSource);
+            if (!table.indexes().isEmpty()) {
+                allowIndexQueries(dataSource);
+            }
         }
         Map<String, IAppsyncFunction> functions = new LinkedHashMap<>();
         for (FunctionSpec function : props.sources().manifest().functions()) {
@@ -124,6 +131,22 @@ public final class SyncApi extends Construct {
                     .responseMappingTemplate(template(props, resolver.response()))
                     .build());
         }
+    }
+
+    /**
+     * A table with global secondary indexes is granted on {@code <table ARN>/index/*} too (CDK's grant): AppSync
+     * Queries them (api.json {@code indexes}, e.g. the variants of a product), and DynamoDB names an index under its
+     * table's ARN, so the wildcard covers this table's own indexes and nothing else. cdk-nag's IAM5 flags any
+     * wildcard; this suppression applies to that one resource form only.
+     */
+    private static void allowIndexQueries(DynamoDbDataSource dataSource) {
+        NagSuppressions.addResourceSuppressions(dataSource, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("AppSync queries this table's own global secondary indexes (graphql-schema/api.json "
+                        + "\"indexes\"); DynamoDB addresses them as <table ARN>/index/<name>")
+                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::<Tables[A-Za-z0-9]+\\.Arn>\\/index"
+                        + "\\/\\*$/g").build()))
+                .build()), true);
     }
 
     private static MappingTemplate template(Props props, String relative) {
