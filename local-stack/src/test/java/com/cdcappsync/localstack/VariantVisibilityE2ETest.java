@@ -58,7 +58,7 @@ class VariantVisibilityE2ETest {
     @AfterAll
     void stop() {
         if (e2e != null) {
-            try (function) {
+            try (AppSyncClient client = function) {
                 e2e.close();
             }
         }
