@@ -243,10 +243,12 @@ class LiveProducts {
   /**
    * Re-reads a product's variants and categories after an upsert (subscription messages lack them). Variants the
    * answer lists apply as any change (by version); one it does not list is removed only if the page held it, at
-   * the same version, when the read began (a newer one arrived by message after the read).
+   * the same version, when the read began (a newer one arrived by message after the read). An answer is dropped
+   * when a later read of the product began, or the page reconnected (its catch-up read them), meanwhile.
    */
   async readLinks(id) {
     const number = (this.linkReads.get(id) || 0) + 1;
+    const { generation } = this;
     this.linkReads.set(id, number);
     this.stats.linkReads += 1;
     const held = new Map(this.variantsOf(id).map((v) => [v.id, v.version]));
@@ -259,7 +261,8 @@ class LiveProducts {
       console.warn(`re-reading product ${id}: ${e.message}`); // the next upsert or catch-up reads it again
       return;
     }
-    if (!product || this.linkReads.get(id) !== number || !this.tables.Product.rows.has(id)) return;
+    if (!product || this.linkReads.get(id) !== number || generation !== this.generation
+      || !this.tables.Product.rows.has(id)) return; // a newer read, or a catch-up since, knows better
     const listed = new Set(product.variants.items.map((v) => v.id));
     for (const variant of this.variantsOf(id)) {
       if (!listed.has(variant.id) && held.get(variant.id) === variant.version) {
