@@ -3,8 +3,43 @@
 // Works against AppSync (https://<id>.appsync-api.<region>.amazonaws.com/graphql and
 // wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql) and the local stack's simulator.
 //
-// config: {graphqlUrl, realtimeUrl, apiKey, realtimeAuth}, as config.json holds it (realtimeAuth: "subprotocol",
-// the default, or "query"; see realtimeSocketArgs).
+// config: {graphqlUrl, realtimeUrl, apiKey, realtimeAuth, websiteId}, as config.json holds it (realtimeAuth:
+// "subprotocol", the default, or "query"; see realtimeSocketArgs; websiteId: the Odoo website the page shows, which
+// every list query names).
+
+/** An Odoo website id, as the function's WEBSITES setting writes it: a positive integer. */
+const WEBSITE_ID = /^[1-9][0-9]{0,17}$/;
+
+/** Reads config.json next to the page and checks its keys; websiteId defaults to "1" (Odoo's first website). */
+export async function loadConfig() {
+  const response = await fetch('config.json', { cache: 'no-store' });
+  if (!response.ok) {
+    throw new Error(`config.json: HTTP ${response.status}. Serve the page with bin/local-stack, or write config.json `
+      + 'with bin/web-config from your CDK outputs.');
+  }
+  const config = await response.json().catch((e) => { throw new Error(`config.json is not JSON: ${e.message}`); });
+  const missing = ['graphqlUrl', 'realtimeUrl', 'apiKey'].filter((k) => typeof config[k] !== 'string' || !config[k]);
+  if (missing.length) {
+    throw new Error(`config.json lacks ${missing.join(', ')}; expected {graphqlUrl, realtimeUrl, apiKey}`);
+  }
+  for (const [key, schemes] of [['graphqlUrl', ['http:', 'https:']], ['realtimeUrl', ['ws:', 'wss:']]]) {
+    let protocol = null;
+    try { ({ protocol } = new URL(config[key])); } catch (e) { /* reported below */ }
+    if (!schemes.includes(protocol)) {
+      throw new Error(`config.json: ${key} must be a ${schemes.join(' or ')} URL, got ${config[key]}`);
+    }
+  }
+  if (config.realtimeAuth !== undefined && !['subprotocol', 'query'].includes(config.realtimeAuth)) {
+    throw new Error(`config.json: realtimeAuth must be "subprotocol" (AppSync) or "query" (the local simulator), `
+      + `got ${JSON.stringify(config.realtimeAuth)}`);
+  }
+  if (config.websiteId === undefined) config.websiteId = '1';
+  if (typeof config.websiteId !== 'string' || !WEBSITE_ID.test(config.websiteId)) {
+    throw new Error('config.json: websiteId must be the Odoo website id the page shows, as a string of digits '
+      + `("1"), got ${JSON.stringify(config.websiteId)}`);
+  }
+  return config;
+}
 
 /** The auth object AppSync wants in the connection header and in every `start`: the GraphQL host and the key. */
 export function authorization(config) {
@@ -39,14 +74,23 @@ export async function graphql(config, query, variables = {}, timeoutMs = 10000) 
   }
 }
 
-/** Every item of a list query (`listProducts`, ...), following `nextToken` page after page. */
-export async function listAll(config, field, selection, pageSize = 100) {
-  const query = `query List($limit: Int, $nextToken: String) {
-    ${field}(limit: $limit, nextToken: $nextToken) { items { ${selection} } nextToken } }`;
+/** The most a list query returns in one page (the API's `limit` is 1-100). */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Every item of one website's list query (`listProducts`, `listPublicCategories`), following `nextToken` page
+ * after page. `selection` is the item's selection set; `pageSize` must be 1-100, as the API's `limit` is.
+ */
+export async function listAll(config, field, selection, pageSize = MAX_PAGE_SIZE) {
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new Error(`listAll: pageSize must be an integer 1-${MAX_PAGE_SIZE}, got ${pageSize}`);
+  }
+  const query = `query List($websiteId: ID!, $limit: Int, $nextToken: String) {
+    ${field}(websiteId: $websiteId, limit: $limit, nextToken: $nextToken) { items { ${selection} } nextToken } }`;
   const items = [];
   let nextToken = null;
   do {
-    const page = (await graphql(config, query, { limit: pageSize, nextToken }))[field];
+    const page = (await graphql(config, query, { websiteId: config.websiteId, limit: pageSize, nextToken }))[field];
     items.push(...page.items);
     nextToken = page.nextToken;
   } while (nextToken);

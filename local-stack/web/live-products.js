@@ -1,31 +1,38 @@
-// The live product page: lists products, their variants and categories with the GraphQL queries, keeps them live
-// with the six subscriptions, and never misses or rewinds a change across a reconnect:
+// The live storefront: one Odoo website's products (name, sales description, price, variants) and its categories
+// (navigation), read with the GraphQL queries for the page's website (config.json's websiteId) and kept live with
+// the six subscriptions, never missing or rewinding a change across a reconnect:
 //   1. connect and start every subscription, waiting for each start_ack, while buffering `data` messages;
 //   2. then query the lists (the catch-up: everything written before the subscriptions went live);
 //   3. then apply the buffered messages in version order; from then on apply messages as they come.
 // Every item carries `version` (the change's LSN): a change whose version is not higher than what the page holds
 // for that id (a row, or a tombstone left by a delete) is ignored. Every value is rendered as text (textContent),
-// never as HTML. An unpublished, archived or not-for-sale product arrives as a delete (the mapping's visibleWhen),
-// so the page drops it like any delete; each product row lists its live variants (code and barcode).
-import { RealtimeConnection, listAll, newSubscriptionId } from './appsync.js';
+// never as HTML. The page asks only for the fields it shows (plus id, version, deleted and websiteIds, which keep
+// it right). A product the website hides arrives as a delete; one whose websiteIds lacks the page's website is
+// dropped like one. A product's variants and website categories are not in subscription messages: the catch-up
+// lists them with each product, and every product upsert re-reads them (getProduct).
+import {
+  MAX_PAGE_SIZE, RealtimeConnection, graphql, listAll, loadConfig, newSubscriptionId,
+} from './appsync.js';
+import { View } from './storefront-view.js';
 
 const FIELDS = {
-  Product: 'id name nameTranslations descriptionSale description defaultCode listPrice categoryId writeDate '
-    + 'version updatedAt deleted',
-  Category: 'id name completeName parentId writeDate version updatedAt deleted',
-  ProductVariant: 'id productId defaultCode barcode writeDate version updatedAt deleted',
+  Product: 'id name descriptionSale listPrice websiteIds websiteSequence version deleted',
+  ProductVariant: 'id productId version deleted',
+  PublicCategory: 'id name parentId sequence websiteIds version deleted',
 };
+/** What subscription messages lack: a product's variants (first page) and its website categories. */
+const PRODUCT_LINKS = `publicCategoryIds variants(limit: ${MAX_PAGE_SIZE}) { items { id version } nextToken }`;
+const READ_PRODUCT = `query Product($id: ID!, $websiteId: ID!, $nextToken: String) {
+  getProduct(id: $id, websiteId: $websiteId) {
+    publicCategoryIds variants(limit: ${MAX_PAGE_SIZE}, nextToken: $nextToken) { items { id version } nextToken } } }`;
 const SUBSCRIPTIONS = [
   { field: 'onUpsertProduct', type: 'Product', op: 'upsert' },
   { field: 'onDeleteProduct', type: 'Product', op: 'delete' },
-  { field: 'onUpsertCategory', type: 'Category', op: 'upsert' },
-  { field: 'onDeleteCategory', type: 'Category', op: 'delete' },
+  { field: 'onUpsertPublicCategory', type: 'PublicCategory', op: 'upsert' },
+  { field: 'onDeletePublicCategory', type: 'PublicCategory', op: 'delete' },
   { field: 'onUpsertProductVariant', type: 'ProductVariant', op: 'upsert' },
   { field: 'onDeleteProductVariant', type: 'ProductVariant', op: 'delete' },
 ];
-const LISTS = { Product: 'listProducts', Category: 'listCategories', ProductVariant: 'listProductVariants' };
-// Catch-up order: categories and variants first, so that each product row renders complete.
-const TYPES = ['Category', 'ProductVariant', 'Product'];
 const BACKOFF_MS = { first: 500, max: 30000 };
 
 /** Rows of one type by id, plus tombstones (id -> version of the delete), applying only newer versions. */
@@ -53,18 +60,10 @@ class VersionedTable {
   }
 
   /** The catch-up: rows the query no longer lists were removed while away; listed ones apply if newer. */
-  replace(items, onChange) {
+  replace(items) {
     const listed = new Set(items.map((item) => item.id));
-    for (const id of [...this.rows.keys()]) {
-      if (!listed.has(id)) {
-        this.rows.delete(id);
-        onChange('delete', { id });
-      }
-    }
-    for (const item of items) {
-      const previous = this.rows.get(item.id);
-      if (this.apply('upsert', item)) onChange('upsert', item, previous);
-    }
+    for (const id of [...this.rows.keys()]) if (!listed.has(id)) this.rows.delete(id);
+    for (const item of items) this.apply('upsert', item);
   }
 }
 
@@ -74,23 +73,31 @@ class LiveProducts {
     this.config = config;
     this.view = view;
     this.tables = {
-      Product: new VersionedTable(), Category: new VersionedTable(), ProductVariant: new VersionedTable(),
+      Product: new VersionedTable(), PublicCategory: new VersionedTable(), ProductVariant: new VersionedTable(),
     };
-    this.variantOwner = new Map(); // variant id -> product id, to re-render the product a deleted variant left
+    this.categoriesOf = new Map(); // product id -> its publicCategoryIds (not in subscription messages)
+    this.linkReads = new Map(); // product id -> number of its latest re-read (an older answer is dropped)
+    this.selectedCategory = null; // null: "All"
     this.generation = 0;
     this.attempt = 0;
     this.everLive = false;
     this.holdReconnect = false;
     this.reconnectPending = false;
     this.states = [];
-    this.stats = { connections: 0, catchUps: 0, events: 0, ignored: 0, lastChange: null };
+    this.stats = { connections: 0, catchUps: 0, events: 0, ignored: 0, linkReads: 0, lastChange: null };
     this.setState('connecting');
+    this.renderCategories();
   }
 
   setState(state) {
     this.state = state;
     this.states.push(state);
     this.view.showState(state);
+  }
+
+  /** False for an item whose websiteIds does not name the page's website: the page drops it like a delete. */
+  onWebsite(item) {
+    return !Array.isArray(item.websiteIds) || item.websiteIds.map(String).includes(this.config.websiteId);
   }
 
   /** One connection: subscribe (all start_acks), then query, then apply what arrived meanwhile. */
@@ -117,11 +124,13 @@ class LiveProducts {
         bySubscription.set(id, spec); // before `start`: its data may follow the start_ack at once
         return connection.subscribe(`subscription { ${spec.field} { ${FIELDS[spec.type]} } }`, {}, id);
       }));
-      const lists = await Promise.all(TYPES.map((type) => listAll(this.config, LISTS[type], FIELDS[type])));
+      const [categories, products] = await Promise.all([
+        listAll(this.config, 'listPublicCategories', FIELDS.PublicCategory),
+        listAll(this.config, 'listProducts', `${FIELDS.Product} ${PRODUCT_LINKS}`),
+      ]);
+      await Promise.all(products.map((product) => this.remainingVariants(product)));
       if (generation !== this.generation) return;
-      TYPES.forEach((type, i) => this.tables[type].replace(lists[i],
-        (op, item, previous) => this.changed(type, op, item, previous)));
-      this.stats.catchUps += 1;
+      this.catchUp(categories, products);
       buffer.sort((a, b) => Number(a.item.version) - Number(b.item.version)).forEach((e) => this.applyEvent(e));
       this.buffer = null;
       this.attempt = 0;
@@ -134,12 +143,44 @@ class LiveProducts {
     }
   }
 
+  /** A product's variants past the first page (rare: more than 100), read with getProduct's nextToken. */
+  async remainingVariants(product) {
+    let page = product.variants || { items: [], nextToken: null };
+    const items = [...page.items];
+    while (page.nextToken) {
+      const read = (await graphql(this.config, READ_PRODUCT,
+        { id: product.id, websiteId: this.config.websiteId, nextToken: page.nextToken })).getProduct;
+      page = (read && read.variants) || { items: [], nextToken: null };
+      items.push(...page.items);
+    }
+    product.variants = { items, nextToken: null };
+  }
+
+  /** Replaces every table with the lists read; rows that changed are highlighted (after the first connection). */
+  catchUp(categories, products) {
+    const before = new Map([...this.tables.Product.rows].map(([id, p]) => [id, this.rowText(p)]));
+    const shown = products.filter((p) => this.onWebsite(p));
+    this.tables.PublicCategory.replace(categories.filter((c) => this.onWebsite(c)));
+    this.tables.Product.replace(shown.map(({ variants, publicCategoryIds, ...product }) => product));
+    this.tables.ProductVariant.replace(shown.flatMap((p) => p.variants.items
+      .map((v) => ({ id: v.id, productId: p.id, version: v.version }))));
+    this.categoriesOf = new Map(shown.map((p) => [p.id, p.publicCategoryIds || []]));
+    for (const id of before.keys()) {
+      if (!this.tables.Product.rows.has(id)) this.view.renderProduct('delete', { id });
+    }
+    for (const product of this.tables.Product.rows.values()) {
+      this.renderProduct(product, before.get(product.id) !== this.rowText(product), false);
+    }
+    this.stats.catchUps += 1;
+    this.renderCategories();
+  }
+
   disconnected(generation, reason) {
     if (generation !== this.generation) return;
     this.generation += 1; // ignore whatever the old connection still delivers
     this.buffer = null;
     this.view.showMessage(this.everLive ? `Connection lost (${reason}); reconnecting and catching up.`
-      : `Cannot connect (${reason}); retrying. Check graphqlUrl, realtimeUrl and apiKey in config.json.`);
+      : `Cannot connect (${reason}); retrying. Check graphqlUrl, realtimeUrl, apiKey and websiteId in config.json.`);
     this.setState('reconnecting');
     const delay = Math.min(BACKOFF_MS.max, BACKOFF_MS.first * 2 ** this.attempt) * (0.5 + Math.random() / 2);
     this.attempt += 1;
@@ -157,33 +198,132 @@ class LiveProducts {
 
   applyEvent(event) {
     this.stats.events += 1;
-    const op = this.tables[event.type].apply(event.op, event.item);
-    if (op) this.changed(event.type, op, event.item); else this.stats.ignored += 1;
-  }
-
-  changed(type, op, item, previous) {
+    const { type, item } = event;
+    const op = event.op === 'delete' || item.deleted || !this.onWebsite(item) ? 'delete' : 'upsert';
+    const previous = this.tables[type].rows.get(item.id);
+    let applied;
+    if (type === 'ProductVariant' && op === 'upsert' && !this.tables.Product.rows.has(item.productId)) {
+      // Its product is not shown: no row (and no tombstone: it appears when its product does, by the re-read).
+      applied = previous && Number(item.version) > Number(previous.version)
+        && this.tables.ProductVariant.rows.delete(item.id) ? 'delete' : null;
+    } else {
+      applied = this.tables[type].apply(op, item);
+    }
+    if (!applied) {
+      this.stats.ignored += 1;
+      return;
+    }
     if (type === 'Product') {
-      this.renderProduct(op, item, this.everLive && !sameProduct(previous, item));
+      this.productChanged(applied, item, previous);
     } else if (type === 'ProductVariant') {
-      const owners = new Set([this.variantOwner.get(item.id), op === 'upsert' ? item.productId : undefined]);
-      if (op === 'upsert') this.variantOwner.set(item.id, item.productId); else this.variantOwner.delete(item.id);
+      const owners = new Set([previous && previous.productId, applied === 'upsert' ? item.productId : undefined]);
       for (const owner of owners) {
-        const product = owner === undefined ? undefined : this.tables.Product.rows.get(owner);
-        if (product) this.renderProduct('upsert', product, this.everLive);
+        const product = this.tables.Product.rows.get(owner);
+        if (product) this.renderProduct(product, true);
       }
     } else {
-      this.view.renderCategory(op, item, this.everLive);
-      for (const product of this.tables.Product.rows.values()) {
-        if (product.categoryId === item.id) this.renderProduct('upsert', product, false);
-      }
+      this.renderCategories();
     }
-    this.stats.lastChange = { type, op, id: item.id, version: item.version ?? null, at: Date.now() };
+    this.stats.lastChange = { type, op: applied, id: item.id, version: item.version ?? null, at: Date.now() };
   }
 
-  renderProduct(op, product, highlight) {
-    const variants = op === 'delete' ? [] : [...this.tables.ProductVariant.rows.values()]
-      .filter((variant) => variant.productId === product.id);
-    this.view.renderProduct(op, product, this.tables.Category.rows, variants, highlight);
+  productChanged(op, product, previous) {
+    if (op === 'delete') {
+      for (const variant of [...this.tables.ProductVariant.rows.values()]) {
+        if (variant.productId === product.id) this.tables.ProductVariant.rows.delete(variant.id);
+      }
+      this.categoriesOf.delete(product.id);
+      this.view.renderProduct('delete', product);
+      return;
+    }
+    this.renderProduct(product, !previous || this.rowText(previous) !== this.rowText(product));
+    this.readLinks(product.id);
+  }
+
+  /**
+   * Re-reads a product's variants and categories after an upsert (subscription messages lack them). Variants the
+   * answer lists apply as any change (by version); one it does not list is removed only if the page held it, at
+   * the same version, when the read began (a newer one arrived by message after the read). An answer is dropped
+   * when a later read of the product began, or the page reconnected (its catch-up read them), meanwhile.
+   */
+  async readLinks(id) {
+    const number = (this.linkReads.get(id) || 0) + 1;
+    const { generation } = this;
+    this.linkReads.set(id, number);
+    this.stats.linkReads += 1;
+    const held = new Map(this.variantsOf(id).map((v) => [v.id, v.version]));
+    let product;
+    try {
+      const read = (await graphql(this.config, READ_PRODUCT, { id, websiteId: this.config.websiteId })).getProduct;
+      product = read && { id, ...read };
+      if (product) await this.remainingVariants(product);
+    } catch (e) {
+      console.warn(`re-reading product ${id}: ${e.message}`); // the next upsert or catch-up reads it again
+      return;
+    }
+    if (!product || this.linkReads.get(id) !== number || generation !== this.generation
+      || !this.tables.Product.rows.has(id)) return; // a newer read, or a catch-up since, knows better
+    const listed = new Set(product.variants.items.map((v) => v.id));
+    for (const variant of this.variantsOf(id)) {
+      if (!listed.has(variant.id) && held.get(variant.id) === variant.version) {
+        this.tables.ProductVariant.rows.delete(variant.id);
+      }
+    }
+    for (const v of product.variants.items) {
+      this.tables.ProductVariant.apply('upsert', { id: v.id, productId: id, version: v.version });
+    }
+    this.categoriesOf.set(id, product.publicCategoryIds || []);
+    this.renderProduct(this.tables.Product.rows.get(id), false);
+  }
+
+  variantsOf(productId) {
+    return [...this.tables.ProductVariant.rows.values()].filter((v) => v.productId === productId);
+  }
+
+  /** What a product's row shows, to highlight only rows whose text changed. */
+  rowText(product) {
+    return JSON.stringify([product.name, product.descriptionSale, product.listPrice, product.websiteSequence]);
+  }
+
+  /** Renders a product's row; `filter` false leaves applying the category filter to the caller (the catch-up). */
+  renderProduct(product, highlight, filter = true) {
+    this.view.renderProduct('upsert', product, {
+      variantIds: this.variantsOf(product.id).map((v) => v.id),
+      categoryIds: this.categoriesOf.get(product.id) || [],
+    }, highlight && this.everLive);
+    if (filter) this.view.filterProducts(this.categoryFilter());
+  }
+
+  /** The selected category and its descendants (Odoo's shop filters with child_of), or null for "All". */
+  categoryFilter() {
+    if (this.selectedCategory === null) return null;
+    const ids = new Set([this.selectedCategory]);
+    let grown = true;
+    while (grown) {
+      grown = false;
+      for (const category of this.tables.PublicCategory.rows.values()) {
+        if (category.parentId != null && ids.has(String(category.parentId)) && !ids.has(String(category.id))) {
+          ids.add(String(category.id));
+          grown = true;
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Shows the products of category `id` (and its subcategories), or all of them for null. */
+  selectCategory(id) {
+    this.selectedCategory = id === null || id === undefined ? null : String(id);
+    this.renderCategories();
+  }
+
+  renderCategories() {
+    if (this.selectedCategory !== null && !this.tables.PublicCategory.rows.has(this.selectedCategory)) {
+      this.selectedCategory = null; // the category left the site
+    }
+    this.view.renderCategories([...this.tables.PublicCategory.rows.values()], this.selectedCategory,
+      (id) => this.selectCategory(id));
+    this.view.filterProducts(this.categoryFilter());
   }
 
   /** Test hook: closes the socket as a dropped network would; with holdReconnect, waits for resumeReconnect(). */
@@ -199,101 +339,6 @@ class LiveProducts {
   }
 }
 
-function sameProduct(a, b) {
-  return !!a && ['name', 'listPrice', 'categoryId', 'defaultCode'].every((f) => a[f] === b[f]);
-}
-
-/** "CODE (barcode), CODE", by code then id: what a shop prints next to a product. */
-function variantsText(variants) {
-  return variants
-    .map((v) => ({ id: String(v.id), text: (v.defaultCode ?? '') + (v.barcode ? ` (${v.barcode})` : '') }))
-    .sort((a, b) => a.text.localeCompare(b.text) || a.id.localeCompare(b.id, undefined, { numeric: true }))
-    .map((v) => v.text || `#${v.id}`).join(', ');
-}
-
-/** The DOM side. Every value goes through textContent; ids only into dataset. */
-class View {
-  constructor(document) {
-    this.document = document;
-    this.el = (id) => document.getElementById(id);
-  }
-
-  showState(state) {
-    const badge = this.el('state');
-    badge.textContent = state;
-    badge.dataset.state = state;
-    this.document.documentElement.dataset.state = state;
-  }
-
-  showMessage(text) {
-    this.el('message').textContent = text;
-    this.el('message').hidden = !text;
-  }
-
-  renderProduct(op, item, categories, variants, highlight) {
-    const category = categories.get(item.categoryId);
-    this.render('products', op, item, highlight, [
-      ['name', item.name], ['code', item.defaultCode], ['category', category ? category.name : item.categoryId],
-      ['price', item.listPrice], ['version', item.version], ['variants', variantsText(variants)],
-    ]);
-  }
-
-  renderCategory(op, item, highlight) {
-    this.render('categories', op, item, highlight, [
-      ['name', item.name], ['complete-name', item.completeName], ['version', item.version],
-    ]);
-  }
-
-  render(tableId, op, item, highlight, cells) {
-    const body = this.el(tableId).tBodies[0];
-    let row = [...body.rows].find((r) => r.dataset.id === String(item.id));
-    if (op === 'delete') {
-      if (row) row.remove();
-    } else {
-      if (!row) {
-        row = this.document.createElement('tr');
-        row.dataset.id = String(item.id);
-        for (const [name] of cells) row.appendChild(this.document.createElement('td')).className = name;
-        const after = (r) => r.dataset.id.localeCompare(row.dataset.id, undefined, { numeric: true }) > 0;
-        body.insertBefore(row, [...body.rows].find(after) || null);
-      }
-      cells.forEach(([, value], i) => { row.cells[i].textContent = value == null ? '' : String(value); });
-      if (highlight) {
-        row.classList.remove('changed');
-        void row.offsetWidth; // restart the animation
-        row.classList.add('changed');
-      }
-    }
-    this.el(`${tableId}-empty`).hidden = body.rows.length > 0;
-  }
-}
-
-/** Reads config.json next to the page and checks it has the three keys. */
-async function loadConfig() {
-  const response = await fetch('config.json', { cache: 'no-store' });
-  if (!response.ok) {
-    throw new Error(`config.json: HTTP ${response.status}. Serve the page with bin/local-stack, or write config.json `
-      + 'with bin/web-config from your CDK outputs.');
-  }
-  const config = await response.json().catch((e) => { throw new Error(`config.json is not JSON: ${e.message}`); });
-  const missing = ['graphqlUrl', 'realtimeUrl', 'apiKey'].filter((k) => typeof config[k] !== 'string' || !config[k]);
-  if (missing.length) {
-    throw new Error(`config.json lacks ${missing.join(', ')}; expected {graphqlUrl, realtimeUrl, apiKey}`);
-  }
-  for (const [key, schemes] of [['graphqlUrl', ['http:', 'https:']], ['realtimeUrl', ['ws:', 'wss:']]]) {
-    let protocol = null;
-    try { ({ protocol } = new URL(config[key])); } catch (e) { /* reported below */ }
-    if (!schemes.includes(protocol)) {
-      throw new Error(`config.json: ${key} must be a ${schemes.join(' or ')} URL, got ${config[key]}`);
-    }
-  }
-  if (config.realtimeAuth !== undefined && !['subprotocol', 'query'].includes(config.realtimeAuth)) {
-    throw new Error(`config.json: realtimeAuth must be "subprotocol" (AppSync) or "query" (the local simulator), `
-      + `got ${JSON.stringify(config.realtimeAuth)}`);
-  }
-  return config;
-}
-
 async function main() {
   const view = new View(document);
   let config;
@@ -305,9 +350,11 @@ async function main() {
     return;
   }
   document.getElementById('endpoint').textContent = new URL(config.graphqlUrl).host;
+  view.showWebsite(config.websiteId);
   const page = new LiveProducts(config, view);
   window.addEventListener('online', () => page.resumeReconnect());
-  // Test hook (see local-stack/README.md): state, history, counters, dropSocket(), resumeReconnect().
+  // Test hook (see local-stack/README.md): state, history, counters, dropSocket(), resumeReconnect(),
+  // selectCategory().
   window.liveProducts = page;
   page.connect();
 }

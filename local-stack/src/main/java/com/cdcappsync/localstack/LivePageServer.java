@@ -15,12 +15,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
- * Serves the live product page ({@code local-stack/web/}, read in place, so an edit shows on reload) and a
+ * Serves the live storefront page ({@code local-stack/web/}, read in place, so an edit shows on reload) and a
  * generated {@code /config.json} pointing the page at this stack, on 127.0.0.1 only.
  *
  * <p>Only {@code GET} and {@code HEAD}; only files under the web folder whose type is known (HTML, JavaScript,
@@ -32,20 +34,42 @@ public final class LivePageServer implements AutoCloseable {
     /**
      * What the page reads from {@code config.json}; {@code bin/web-config} writes the same keys for a deployed API.
      *
-     * @param graphqlUrl  the GraphQL endpoint the page queries
-     * @param realtimeUrl the real-time endpoint it subscribes on
-     * @param apiKey      the API key (public by design: it can read and subscribe, never write)
+     * @param graphqlUrl   the GraphQL endpoint the page queries
+     * @param realtimeUrl  the real-time endpoint it subscribes on
+     * @param apiKey       the API key (public by design: it can read and subscribe, never write)
      * @param realtimeAuth how the page hands the real-time endpoint its authorization ({@link RealtimeAuth})
+     * @param websiteId    the Odoo website the page shows (every query names it), a positive integer as text;
+     *                     {@value #DEFAULT_WEBSITE_ID} unless the function serves others ({@code WEBSITES})
      */
-    public record PageConfig(URI graphqlUrl, URI realtimeUrl, String apiKey, RealtimeAuth realtimeAuth) {
+    public record PageConfig(URI graphqlUrl, URI realtimeUrl, String apiKey, RealtimeAuth realtimeAuth,
+                             String websiteId) {
 
-        /** {@code {"graphqlUrl": ..., "realtimeUrl": ..., "apiKey": ..., "realtimeAuth": ...}}. */
+        /** The website the page shows when nothing says otherwise: Odoo's first, the function's default. */
+        public static final String DEFAULT_WEBSITE_ID = "1";
+        private static final Pattern WEBSITE_ID = Pattern.compile("[1-9][0-9]{0,17}");
+
+        /** @throws IllegalArgumentException when {@code websiteId} is not a positive integer */
+        public PageConfig {
+            Objects.requireNonNull(websiteId, "websiteId");
+            if (!WEBSITE_ID.matcher(websiteId).matches()) {
+                throw new IllegalArgumentException("the live page's websiteId must be an Odoo website id (a positive "
+                        + "integer, e.g. 1), got '" + websiteId + "'");
+            }
+        }
+
+        /** The config of a page showing website {@value #DEFAULT_WEBSITE_ID}. */
+        public PageConfig(URI graphqlUrl, URI realtimeUrl, String apiKey, RealtimeAuth realtimeAuth) {
+            this(graphqlUrl, realtimeUrl, apiKey, realtimeAuth, DEFAULT_WEBSITE_ID);
+        }
+
+        /** {@code {"graphqlUrl": ..., "realtimeUrl": ..., "apiKey": ..., "realtimeAuth": ..., "websiteId": ...}}. */
         public byte[] toJson(ObjectMapper mapper) {
             Map<String, String> json = new LinkedHashMap<>();
             json.put("graphqlUrl", graphqlUrl.toString());
             json.put("realtimeUrl", realtimeUrl.toString());
             json.put("apiKey", apiKey);
             json.put("realtimeAuth", realtimeAuth.configName());
+            json.put("websiteId", websiteId);
             try {
                 return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
             } catch (IOException e) {

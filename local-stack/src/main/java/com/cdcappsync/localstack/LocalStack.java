@@ -1,8 +1,10 @@
 package com.cdcappsync.localstack;
 
 import com.cdcappsync.apimanifest.ApiManifest;
+import com.cdcappsync.upsert.config.Settings;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
+import com.cdcappsync.upsert.mapping.ServedWebsites;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -108,9 +110,20 @@ public final class LocalStack implements Deployments, AutoCloseable {
         page = remember(StartedParts.onPort(options.webPort(), port -> {
             progress("[4/4] serving the live page " + options.layout().webDir() + " on 127.0.0.1:" + port + " ...");
             return LivePageServer.start(port, options.layout().webDir(),
-                    new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), options.apiKey(),
-                            RealtimeAuth.QUERY), mapper);
+                    pageConfig(options.apiKey()), mapper);
         }));
+    }
+
+    /**
+     * The live page's config.json for this stack with {@code apiKey}: the simulator's query-form handshake, and the
+     * first website the function serves ({@code WEBSITES} of the handler environment, else its default).
+     */
+    private LivePageServer.PageConfig pageConfig(String apiKey) {
+        String websites = options.handlerEnvironment().get(Settings.WEBSITES.key());
+        ServedWebsites served = websites == null || websites.isBlank() ? ServedWebsites.defaults()
+                : ServedWebsites.parse(websites.strip());
+        return new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), apiKey, RealtimeAuth.QUERY,
+                served.companiesByWebsite().keySet().iterator().next());
     }
 
     /** The handler's mapping: {@code MAPPING_PATH} of the handler environment, else the packaged Odoo one. */
@@ -187,7 +200,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
         List<String> next = List.copyOf(keys);
         simulator.apiKeys(next, options.startupTimeout());
         apiKeys = next;
-        page.config(new LivePageServer.PageConfig(graphQlUrl(), realtimeUrl(), apiKey(), RealtimeAuth.QUERY), mapper);
+        page.config(pageConfig(apiKey()), mapper);
         progress("API keys deployed: " + next.size() + " accepted, current " + abbreviate(apiKey()));
     }
 

@@ -157,6 +157,7 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
         assertThat(config.get("graphqlUrl").asText()).isEqualTo(e2e.stack.graphQlUrl().toString());
         assertThat(config.get("realtimeUrl").asText()).isEqualTo(e2e.stack.realtimeUrl().toString());
         assertThat(config.get("apiKey").asText()).isEqualTo(e2e.stack.apiKey());
+        assertThat(config.get("websiteId").asText()).as("the website the function serves").isEqualTo("1");
 
         // The page's origin is not the API's (another port): the browser asks first, and the API must say yes.
         String origin = "http://127.0.0.1:" + page.getPort();

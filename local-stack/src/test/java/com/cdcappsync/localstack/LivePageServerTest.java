@@ -78,6 +78,28 @@ class LivePageServerTest {
         assertThat(config.get("graphqlUrl").asText()).isEqualTo("http://127.0.0.1:1/graphql");
         assertThat(config.get("realtimeUrl").asText()).isEqualTo("ws://127.0.0.1:1/graphql/realtime");
         assertThat(config.get("apiKey").asText()).isEqualTo("da2-test");
+        assertThat(config.get("websiteId").asText()).as("the default website").isEqualTo("1");
+    }
+
+    @Test
+    void configJson_websiteId_isTheOneConfigured() throws IOException {
+        server.config(new LivePageServer.PageConfig(URI.create("http://127.0.0.1:1/graphql"),
+                URI.create("ws://127.0.0.1:1/graphql/realtime"), "da2-test", RealtimeAuth.QUERY, "2"),
+                new ObjectMapper());
+
+        String answer = request("GET /config.json HTTP/1.1");
+
+        JsonNode config = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(config.get("websiteId").asText()).isEqualTo("2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "web", "1.5", "", " 1"})
+    void pageConfig_websiteIdNotAPositiveInteger_isRefusedNamingIt(String websiteId) {
+        assertThatThrownBy(() -> new LivePageServer.PageConfig(URI.create("http://x/graphql"), URI.create("ws://x/"),
+                "k", RealtimeAuth.QUERY, websiteId))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("websiteId")
+                .hasMessageContaining("'" + websiteId + "'");
     }
 
     @ParameterizedTest

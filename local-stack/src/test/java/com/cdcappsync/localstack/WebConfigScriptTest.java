@@ -73,6 +73,35 @@ class WebConfigScriptTest {
     }
 
     @Test
+    void noWebsiteId_writesWebsite1() throws Exception {
+        Run run = run(outputs(OUTPUTS).toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(mapper.readTree(run.out()).get("websiteId").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void websiteId_isWrittenAsTheLocalStackWritesIt() throws Exception {
+        Run run = run(outputs(OUTPUTS).toString(), "--website-id", "2");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        byte[] local = new LivePageServer.PageConfig(URI.create(GRAPHQL), URI.create(REALTIME), "da2-prodkey",
+                RealtimeAuth.SUBPROTOCOL, "2")
+                .toJson(mapper);
+        assertThat(mapper.readTree(run.out())).isEqualTo(mapper.readTree(local));
+    }
+
+    @Test
+    void websiteIdNotAPositiveInteger_exits2NamingIt() throws Exception {
+        for (String bad : List.of("0", "-1", "one", "1.5", "")) {
+            Run run = run(outputs(OUTPUTS).toString(), "--website-id", bad);
+
+            assertThat(run.status()).as(bad).isEqualTo(2);
+            assertThat(run.err()).as(bad).contains("--website-id");
+        }
+    }
+
+    @Test
     void unknownStage_exits2NamingTheStacksFound() throws Exception {
         Run run = run(outputs(OUTPUTS).toString(), "--stage", "dev");
 
