@@ -54,7 +54,7 @@ class ContextOverridesTest {
     void tableName_givenForOneType_usedThereStagePrefixElsewhere() {
         synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "shop-products"));
         synth.template().hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName",
-                "cdc-appsync-prod-Category"));
+                "cdc-appsync-prod-PublicCategory"));
     }
 
     @Test
@@ -113,6 +113,6 @@ class ContextOverridesTest {
                 Map.of("tableName.Prodcut", "x-products")))
                 .isInstanceOf(InfraConfigException.class)
                 .hasMessageContaining("tableName.Prodcut names no api.json type "
-                        + "(types: Product, Category, ProductVariant)");
+                        + "(types: Product, ProductVariant, PublicCategory, ProductPublicCategory)");
     }
 }

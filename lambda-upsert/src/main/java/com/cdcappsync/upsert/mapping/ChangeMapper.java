@@ -75,9 +75,11 @@ public final class ChangeMapper {
         }
         List<String> shownOn = table.websites() == null ? List.of() : shownOn(table, event);
         if (table.websites() != null && shownOn.isEmpty()) {
-            return delete(event, table, id, "on no served website (" + table.websites().websiteColumn() + "="
-                    + column(event, table.websites().websiteColumn()) + ", " + table.websites().companyColumn() + "="
-                    + column(event, table.websites().companyColumn()) + "; served: " + websites + ")");
+            WebsiteRule rule = table.websites();
+            String company = rule.companyColumn() == null ? ""
+                    : ", " + rule.companyColumn() + "=" + column(event, rule.companyColumn());
+            return delete(event, table, id, "on no served website (" + rule.websiteColumn() + "="
+                    + column(event, rule.websiteColumn()) + company + "; served: " + websites + ")");
         }
         ObjectNode input = mapper.createObjectNode();
         input.put(table.idField(), id);
