@@ -40,9 +40,9 @@ import software.constructs.Construct;
 /**
  * The AppSync GraphQL API, built from {@code graphql-schema/} as it is: the schema file, one DynamoDB data
  * source per {@code api.json} table, one AppSync function per {@code api.json} function, and one VTL resolver (unit,
- * or pipeline over those functions) per {@code api.json} resolver, the templates read from the files named there. API key is the default authorization (websites read and subscribe), IAM the
- * additional one (the Lambda writes). Logs go to the API's log group, with a retention, through a role scoped to
- * that group.
+ * or pipeline over those functions) per {@code api.json} resolver, the templates read from the files named there.
+ * API key is the default authorization (websites read and subscribe), IAM the additional one (the Lambda writes).
+ * Logs go to the API's log group, with a retention, through a role scoped to that group.
  */
 public final class SyncApi extends Construct {
 
