@@ -4,6 +4,7 @@ import com.cdcappsync.apimanifest.ApiManifest;
 import com.cdcappsync.apimanifest.TableSpec;
 import com.cdcappsync.infra.config.InfraConfigException;
 import com.cdcappsync.infra.config.StackConfig;
+import com.cdcappsync.infra.constructs.ApiFirewall;
 import com.cdcappsync.infra.constructs.ConnectorAccess;
 import com.cdcappsync.infra.constructs.DataTables;
 import com.cdcappsync.infra.constructs.OperationalAlarms;
@@ -62,7 +63,9 @@ public final class CdcAppSyncStack extends Stack {
                 new DataTables.Props(manifest.tables(), tableNames(config, manifest), config.retainData()));
         api = new SyncApi(this, "Sync", new SyncApi.Props(config.resourcePrefix(), props.sources(),
                 tables.byDataSource(), config.apiKeyExpiry(), config.websiteApiKeys(), config.fieldLogLevel(),
-                config.logRetention()));
+                config.logRetention(), config.apiProtection().introspection()));
+        config.apiProtection().wafRateLimit().ifPresent(limit -> new ApiFirewall(this, "Firewall",
+                new ApiFirewall.Props(config.resourcePrefix() + "-api", api.api().getArn(), limit)));
         upsert = new UpsertFunction(this, "Upsert", new UpsertFunction.Props(config.resourcePrefix() + "-upsert",
                 props.lambdaCode(), config.memorySizeMb(), config.timeout(), config.logRetention(), api.api(),
                 manifest.mutationFields(), handlerEnvironment(config)));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -87,6 +88,27 @@ final class ContextReader {
         }
         problem(setting, setting.key(), value, "a whole number from " + min + " to " + max);
         return Integer.parseInt(setting.defaultValue());
+    }
+
+    /**
+     * @param unit what the number counts, for the message, e.g. {@code requests per 5 minutes per IP}
+     * @return the whole number given for a setting without a literal default, when given and within bounds
+     */
+    OptionalLong optionalLongBetween(ContextSetting setting, long min, long max, String unit) {
+        Optional<String> value = given(setting.key());
+        if (value.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long number = Long.parseLong(value.get());
+            if (number >= min && number <= max) {
+                return OptionalLong.of(number);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(setting, setting.key(), value.get(), "a whole number from " + min + " to " + max + " " + unit);
+        return OptionalLong.empty();
     }
 
     boolean bool(ContextSetting setting) {

@@ -31,7 +31,8 @@ public final class ContextSettings {
                     + "3288, 3653, or 0 for never", "30",
             "Retention of the function's and the API's log groups.");
     public static final ContextSetting API_KEY_EXPIRY_DAYS = ContextSetting.withDefault("apiKeyExpiryDays",
-            "1-365", "365",
+            "1-365, AppSync's bounds, counted after AppSync rounds the expiry down to the hour: 1 only when "
+                    + "synthesized on the hour, so 2-365", "365",
             "The website API keys expire this many days after synthesis; every deploy moves the date forward "
                     + "(CloudFormation updates `Expires` in place: the key stays the same).");
     public static final ContextSetting WEBSITE_API_KEYS = ContextSetting.withDefault("websiteApiKeys",
@@ -42,6 +43,14 @@ public final class ContextSettings {
             "`NONE` \\| `ERROR` \\| `INFO` \\| `DEBUG` \\| `ALL`", "ERROR",
             "AppSync field log level. `ERROR` logs failed resolvers only (stale writes included); `ALL` logs "
                     + "every field with its data.");
+    public static final ContextSetting GRAPHQL_INTROSPECTION = ContextSetting.withDefault("graphqlIntrospection",
+            "`true` \\| `false`", "false",
+            "GraphQL introspection (`__schema`, `__type`) on the API. Off: the public API key cannot list the schema; "
+                    + "`true` for a development stage whose tools read it.");
+    public static final ContextSetting WAF_RATE_LIMIT = ContextSetting.computed("wafRateLimit",
+            "10-2000000000 requests per 5 minutes per IP (AWS WAF's rate-based rule limit)", "(none: no web ACL)",
+            "An AWS WAF web ACL on the API that blocks an IP while it sends more than this many requests in 5 "
+                    + "minutes; SigV4-signed requests (the function's writes) are not counted.");
     public static final ContextSetting JAVA_TOOL_OPTIONS = ContextSetting.withDefault("javaToolOptions",
             "JVM options; empty for none", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
             "The function's `JAVA_TOOL_OPTIONS`: C1 only, the quickest start for a short, I/O-bound handler.");
@@ -70,7 +79,7 @@ public final class ContextSettings {
     /** All settings, in documentation order. */
     public static final List<ContextSetting> ALL = List.of(STAGE, TABLE_NAME, RETAIN_DATA, MEMORY_SIZE,
             TIMEOUT_SECONDS, LOG_RETENTION_DAYS, API_KEY_EXPIRY_DAYS, WEBSITE_API_KEYS, FIELD_LOG_LEVEL,
-            JAVA_TOOL_OPTIONS,
+            GRAPHQL_INTROSPECTION, WAF_RATE_LIMIT, JAVA_TOOL_OPTIONS,
             HANDLER_ENV, CONNECTOR_TRUSTED_PRINCIPAL, CONNECTOR_EXTERNAL_ID, ALARM_TOPIC_ARN, LAMBDA_JAR,
             GRAPHQL_SCHEMA_DIR);
 }

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param apiKeyExpiry how long after synthesis the website API keys expire
  * @param websiteApiKeys the names of the website API keys, one AppSync key each; the last is the current one
  * @param fieldLogLevel AppSync's field log level
+ * @param apiProtection GraphQL introspection and the optional AWS WAF rate limit of the API
  * @param javaToolOptions the function's {@code JAVA_TOOL_OPTIONS}, empty for none
  * @param handlerEnvironment more handler settings, by variable name
  * @param connectorTrustedPrincipalArn who may assume the connector role; empty: this account
@@ -33,7 +34,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  */
 public record StackConfig(String stage, Map<String, String> tableNames, boolean retainData, int memorySizeMb,
                           Duration timeout, RetentionDays logRetention, Duration apiKeyExpiry,
-                          List<String> websiteApiKeys, FieldLogLevel fieldLogLevel, String javaToolOptions,
+                          List<String> websiteApiKeys, FieldLogLevel fieldLogLevel, ApiProtection apiProtection,
+                          String javaToolOptions,
                           Map<String, String> handlerEnvironment,
                           Optional<String> connectorTrustedPrincipalArn, Optional<String> connectorExternalId,
                           Optional<String> alarmTopicArn, Optional<String> lambdaJar,
@@ -91,6 +93,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
                 websiteApiKeys, "1 to " + MAX_API_KEYS + " distinct names of a capital letter then letters or digits");
         check(problems, logRetention != null, "logRetention", null, "a retention");
         check(problems, fieldLogLevel != null, "fieldLogLevel", null, "a field log level");
+        check(problems, apiProtection != null, "apiProtection", null, "an ApiProtection (ApiProtection.DEFAULT)");
         check(problems, javaToolOptions != null, "javaToolOptions", null, "text, empty for none");
         handlerEnvironment.keySet().forEach(name -> check(problems, ENV_NAME.matcher(name).matches()
                 && !RESERVED_ENV.matcher(name).matches(), "handlerEnvironment", name, "a variable the stack "
@@ -176,6 +179,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
         private Duration apiKeyExpiry;
         private List<String> websiteApiKeys;
         private FieldLogLevel fieldLogLevel;
+        private ApiProtection apiProtection = ApiProtection.DEFAULT;
         private String javaToolOptions;
         private Map<String, String> handlerEnvironment = Map.of();
         private Optional<String> connectorTrustedPrincipalArn = Optional.empty();
@@ -197,6 +201,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
             apiKeyExpiry = c.apiKeyExpiry;
             websiteApiKeys = c.websiteApiKeys;
             fieldLogLevel = c.fieldLogLevel;
+            apiProtection = c.apiProtection;
             javaToolOptions = c.javaToolOptions;
             handlerEnvironment = c.handlerEnvironment;
             connectorTrustedPrincipalArn = c.connectorTrustedPrincipalArn;
@@ -251,6 +256,11 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
             return this;
         }
 
+        public Builder apiProtection(ApiProtection apiProtection) {
+            this.apiProtection = apiProtection;
+            return this;
+        }
+
         public Builder javaToolOptions(String javaToolOptions) {
             this.javaToolOptions = javaToolOptions;
             return this;
@@ -289,8 +299,8 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
         /** @throws InfraConfigException listing every invalid value */
         public StackConfig build() {
             return new StackConfig(stage, tableNames, retainData, memorySizeMb, timeout, logRetention, apiKeyExpiry,
-                    websiteApiKeys, fieldLogLevel, javaToolOptions, handlerEnvironment, connectorTrustedPrincipalArn,
-                    connectorExternalId, alarmTopicArn, lambdaJar, graphqlSchemaDir);
+                    websiteApiKeys, fieldLogLevel, apiProtection, javaToolOptions, handlerEnvironment,
+                    connectorTrustedPrincipalArn, connectorExternalId, alarmTopicArn, lambdaJar, graphqlSchemaDir);
         }
     }
 }

@@ -14,6 +14,7 @@ import static com.cdcappsync.infra.config.StackConfig.TABLE_NAME;
 import static com.cdcappsync.infra.config.StackConfig.TYPE_NAME;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,11 @@ final class StackConfigReader {
     }
 
     static StackConfig read(Map<String, Object> context) {
+        return read(context, Instant.now());
+    }
+
+    /** @param synthesizedAt the time the API keys' expiry is counted from (a fixed one in tests) */
+    static StackConfig read(Map<String, Object> context, Instant synthesizedAt) {
         ContextReader reader = new ContextReader(context);
         reader.rejectUnknownKeys(ContextSettings.ALL);
         String stage = reader.matching(ContextSettings.STAGE, STAGE);
@@ -37,9 +43,13 @@ final class StackConfigReader {
         int memory = reader.intBetween(ContextSettings.MEMORY_SIZE, 128, 10240);
         int timeoutSeconds = reader.intBetween(ContextSettings.TIMEOUT_SECONDS, 1, 900);
         RetentionDays retention = retention(reader);
-        int apiKeyDays = reader.intBetween(ContextSettings.API_KEY_EXPIRY_DAYS, 1, 365);
+        int apiKeyDays = apiKeyExpiryDays(reader, synthesizedAt);
         List<String> apiKeys = websiteApiKeys(reader);
         FieldLogLevel fieldLogLevel = fieldLogLevel(reader);
+        ApiProtection protection = new ApiProtection(reader.bool(ContextSettings.GRAPHQL_INTROSPECTION),
+                reader.optionalLongBetween(ContextSettings.WAF_RATE_LIMIT, ApiProtection.MIN_RATE_LIMIT,
+                        ApiProtection.MAX_RATE_LIMIT, "requests per 5 minutes per IP (AWS WAF's rate-based rule "
+                                + "limit)"));
         String javaToolOptions = reader.text(ContextSettings.JAVA_TOOL_OPTIONS);
         Map<String, String> handlerEnv = handlerEnvironment(reader);
         Optional<String> trusted = reader.optionalMatching(ContextSettings.CONNECTOR_TRUSTED_PRINCIPAL,
@@ -55,9 +65,25 @@ final class StackConfigReader {
                 .memorySizeMb(memory)
                 .timeout(Duration.ofSeconds(timeoutSeconds)).logRetention(retention)
                 .apiKeyExpiry(Duration.ofDays(apiKeyDays)).websiteApiKeys(apiKeys).fieldLogLevel(fieldLogLevel)
+                .apiProtection(protection)
                 .javaToolOptions(javaToolOptions).handlerEnvironment(handlerEnv).connectorTrustedPrincipalArn(trusted)
                 .connectorExternalId(externalId).alarmTopicArn(alarmTopic).lambdaJar(lambdaJar)
                 .graphqlSchemaDir(schemaDir).build();
+    }
+
+    /**
+     * Whole days from 1 to 365, and an expiry AppSync accepts: 1 to 365 days after creation once rounded down to
+     * the hour ({@link ApiKeyExpiry}), counted here from the synthesis time.
+     */
+    private static int apiKeyExpiryDays(ContextReader reader, Instant synthesizedAt) {
+        ContextSetting setting = ContextSettings.API_KEY_EXPIRY_DAYS;
+        int before = reader.problems().size();
+        int days = reader.intBetween(setting, (int) ApiKeyExpiry.MIN.toDays(), (int) ApiKeyExpiry.MAX.toDays());
+        if (reader.problems().size() == before) {
+            ApiKeyExpiry.problem(Duration.ofDays(days), synthesizedAt).ifPresent(expected -> reader.problem(setting,
+                    setting.key(), Integer.toString(days), expected));
+        }
+        return days;
     }
 
     private static List<String> websiteApiKeys(ContextReader reader) {

@@ -3,11 +3,13 @@ package com.cdcappsync.infra.constructs;
 import com.cdcappsync.apimanifest.FunctionSpec;
 import com.cdcappsync.apimanifest.ResolverSpec;
 import com.cdcappsync.apimanifest.TableSpec;
+import com.cdcappsync.infra.config.ApiKeyExpiry;
 import com.cdcappsync.infra.schema.GraphqlSources;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import software.amazon.awscdk.services.appsync.DynamoDbDataSource;
 import software.amazon.awscdk.services.appsync.FieldLogLevel;
 import software.amazon.awscdk.services.appsync.GraphqlApi;
 import software.amazon.awscdk.services.appsync.IAppsyncFunction;
+import software.amazon.awscdk.services.appsync.IntrospectionConfig;
 import software.amazon.awscdk.services.appsync.MappingTemplate;
 import software.amazon.awscdk.services.appsync.Resolver;
 import software.amazon.awscdk.services.dynamodb.ITable;
@@ -55,10 +58,11 @@ public final class SyncApi extends Construct {
      * @param apiKeyNames the website API keys' names, the current one last
      * @param fieldLogLevel AppSync's field log level
      * @param logRetention retention of the API's log group
+     * @param introspection whether GraphQL introspection answers ({@code IntrospectionConfig})
      */
     public record Props(String apiName, GraphqlSources sources, Map<String, ITable> tablesByDataSource,
                         Duration apiKeyExpiry, List<String> apiKeyNames, FieldLogLevel fieldLogLevel,
-                        RetentionDays logRetention) {
+                        RetentionDays logRetention, boolean introspection) {
         public Props {
             tablesByDataSource = Map.copyOf(tablesByDataSource);
             apiKeyNames = List.copyOf(apiKeyNames);
@@ -83,6 +87,7 @@ public final class SyncApi extends Construct {
                 .name(props.apiName())
                 .definition(Definition.fromFile(props.sources().schemaFile().toString()))
                 .authorizationConfig(authorization(props.apiKeyExpiry()))
+                .introspectionConfig(introspection(props.introspection()))
                 .build();
         createApiKeys(props.apiKeyNames());
         configureLogging(props);
@@ -207,7 +212,7 @@ public final class SyncApi extends Construct {
         ApiKeyConfig key = ApiKeyConfig.builder()
                 .name(BUILT_IN_KEY)
                 .description(KEY_DESCRIPTION)
-                .expires(Expiration.after(software.amazon.awscdk.Duration.days(apiKeyExpiry.toDays())))
+                .expires(Expiration.atTimestamp(ApiKeyExpiry.expiresAt(apiKeyExpiry, Instant.now()).toEpochMilli()))
                 .build();
         return AuthorizationConfig.builder()
                 .defaultAuthorization(AuthorizationMode.builder()
@@ -215,6 +220,15 @@ public final class SyncApi extends Construct {
                 .additionalAuthorizationModes(List.of(AuthorizationMode.builder()
                         .authorizationType(AuthorizationType.IAM).build()))
                 .build();
+    }
+
+    /**
+     * Introspection ({@code __schema}, {@code __type}) is off unless asked for: the API key is public, so with it on
+     * anyone could list every type and field. AppSync's {@code IntrospectionConfig} (AppSync Developer Guide,
+     * "Configuring GraphQL run complexity, query depth, and introspection"); AppSync's own default is ENABLED.
+     */
+    private static IntrospectionConfig introspection(boolean enabled) {
+        return enabled ? IntrospectionConfig.ENABLED : IntrospectionConfig.DISABLED;
     }
 
     /**
