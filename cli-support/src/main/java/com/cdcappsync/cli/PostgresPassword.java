@@ -84,12 +84,12 @@ public final class PostgresPassword {
      * none when the URL carries its password or no password is found, else {@code password} from {@link #find}.
      *
      * @throws IllegalArgumentException when {@code jdbcUrl} is not a PostgreSQL JDBC URL (the message masks any
-     *                                  password in it, {@link Redact}), or as {@link #find} does
+     *                                  password in it, {@link Redact#url}), or as {@link #find} does
      */
     public Properties connectionProperties(String jdbcUrl) {
         Properties parsed = Driver.parseURL(jdbcUrl, null);
         if (parsed == null) {
-            throw new IllegalArgumentException(Redact.secrets(jdbcUrl) + " is not a PostgreSQL JDBC URL: expected "
+            throw new IllegalArgumentException(Redact.url(jdbcUrl) + " is not a PostgreSQL JDBC URL: expected "
                     + "jdbc:postgresql://HOST:PORT/DATABASE?user=USER, the password in " + PGPASSWORD + " or "
                     + "~/.pgpass");
         }

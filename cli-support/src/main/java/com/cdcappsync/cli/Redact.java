@@ -34,6 +34,26 @@ public final class Redact {
     }
 
     /**
+     * A URL as typed, however malformed, fit to quote in an error: everything between the user name's {@code :} and
+     * the last {@code @} masked (a password may hold white space, {@code @} or {@code /} when not percent-encoded),
+     * then {@link #secrets(String)}.
+     *
+     * @return null when {@code url} is null
+     */
+    public static String url(String url) {
+        if (url == null) {
+            return null;
+        }
+        int slashes = url.indexOf("//");
+        int start = slashes < 0 ? 0 : slashes + 2;
+        int at = url.lastIndexOf('@');
+        int colon = url.indexOf(':', start);
+        String masked = at > start && colon >= 0 && colon < at
+                ? url.substring(0, colon + 1) + MASK + url.substring(at) : url;
+        return secrets(masked);
+    }
+
+    /**
      * {@code text} with every password-like value replaced by {@value #MASK}: {@code password=***},
      * {@code postgresql://user:***@host/db}.
      *

@@ -54,6 +54,25 @@ class RedactTest {
         assertThat(Redact.secrets(null)).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "postgresql://debezium:" + SECRET + " x@db:5432/odoo",
+        "postgresql://debezium:a b/" + SECRET + "@db:5432/odoo",
+        "debezium:" + SECRET + "@db/odoo",
+        "jdbc:postgresql://db/odoo?user=u&password=" + SECRET,
+    })
+    void url_malformedUrl_masksThePassword(String url) {
+        assertThat(Redact.url(url)).doesNotContain(SECRET).contains(Redact.MASK).contains("odoo");
+    }
+
+    @Test
+    void url_noPassword_isUnchanged() {
+        for (String url : new String[] {"postgresql://debezium@db:5432/odoo", "jdbc:postgresql://db/odoo?user=u"}) {
+            assertThat(Redact.url(url)).isEqualTo(url);
+        }
+        assertThat(Redact.url(null)).isNull();
+    }
+
     @Test
     void reportUsage_problemEchoingAPassword_printsItMasked() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
