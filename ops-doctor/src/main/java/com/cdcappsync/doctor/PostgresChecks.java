@@ -36,7 +36,7 @@ final class PostgresChecks {
         try {
             credentials = options.postgresPassword().connectionProperties(options.postgresUrl());
         } catch (IllegalArgumentException e) {
-            return List.of(Finding.of("postgres.connect", Status.FAIL, "--postgres-url " + e.getMessage()));
+            return List.of(Finding.of("postgres.connect", Status.FAIL, "--postgres-url: " + e.getMessage()));
         }
         try (Connection db = DriverManager.getConnection(options.postgresUrl(), credentials)) {
             findings.add(walLevel(db));
