@@ -68,12 +68,13 @@ public final class CommandLines {
     }
 
     /**
-     * Prints each problem as {@code tool: problem}, then the usage, on {@code err}.
+     * Prints each problem as {@code tool: problem}, then the usage, on {@code err}. A problem echoes what was typed
+     * ({@code Unknown option: '--postgres-ur=...password=...'}), so its secrets are masked ({@link Redact}).
      *
      * @return {@link #USAGE_EXIT_STATUS}
      */
     public static int reportUsage(String tool, UsageException problems, String usage, PrintStream err) {
-        problems.problems().forEach(problem -> err.println(tool + ": " + problem));
+        problems.problems().forEach(problem -> err.println(tool + ": " + Redact.secrets(problem)));
         err.print(usage);
         return USAGE_EXIT_STATUS;
     }

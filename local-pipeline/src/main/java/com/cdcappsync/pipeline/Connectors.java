@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -68,20 +69,30 @@ final class Connectors {
         progress.accept("connector " + name + " RUNNING");
     }
 
-    /** The files the templates' {@code ${file:SecretsDir/...}} references read, as a secret store would write. */
+    /**
+     * The files the templates' {@code ${file:SecretsDir/...}} references read, as a secret store would write: in a
+     * folder only this user may enter (the work folder itself is open to PostgreSQL's system user), each file 0600.
+     */
     private Path writeSecrets(Database database) {
         Path secrets = dir.resolve("secrets");
         try {
             Files.createDirectories(secrets);
-            Files.writeString(secrets.resolve("odoo-postgres.properties"), String.join("\n",
+            Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
+            writeSecret(secrets.resolve("odoo-postgres.properties"), String.join("\n",
                     "host=" + database.host(), "port=" + database.port(), "dbname=" + database.database(),
                     "user=" + database.debeziumUser(), "password=" + database.debeziumPassword(),
                     "sslmode=disable", ""));
-            Files.writeString(secrets.resolve("confluent-license.properties"), "license=\n");
+            writeSecret(secrets.resolve("confluent-license.properties"), "license=\n");
             return secrets;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the connector secrets in " + secrets, e);
         }
+    }
+
+    private static void writeSecret(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
     }
 
     /** What {@code cdk deploy --outputs-file} would write for a stack whose function is the local one. */

@@ -27,7 +27,8 @@ final class PipelineArguments {
     private static final int MAX_PORT = 65_535;
 
     @Option(names = "--postgres-url", paramLabel = "URL", description = "use this database instead of a throwaway "
-            + "cluster: postgresql://USER:PASSWORD@HOST:PORT/DB, the Debezium role; it needs wal_level=logical and "
+            + "cluster: postgresql://USER@HOST:PORT/DB, the Debezium role, its password in PGPASSWORD or the password "
+            + "file (PGPASSFILE, default ~/.pgpass) as psql reads it; it needs wal_level=logical and "
             + "local-stack/docker/postgres/cdc-setup.sql applied")
     String postgresUrl;
 

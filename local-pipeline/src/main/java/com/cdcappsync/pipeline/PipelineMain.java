@@ -1,6 +1,7 @@
 package com.cdcappsync.pipeline;
 
 import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.Redact;
 import com.cdcappsync.cli.UsageException;
 import com.cdcappsync.localstack.DeployConsole;
 import com.cdcappsync.localstack.LocalStack;
@@ -36,14 +37,14 @@ public final class PipelineMain {
         } catch (UsageException e) {
             return CommandLines.reportUsage("local-pipeline", e, PipelineArguments.usage(), err);
         } catch (IllegalArgumentException e) {
-            err.println("local-pipeline: " + e.getMessage());
+            err.println("local-pipeline: " + Redact.secrets(e.getMessage()));
             return CommandLines.USAGE_EXIT_STATUS;
         }
         LocalPipeline pipeline;
         try {
             pipeline = LocalPipeline.start(options);
         } catch (RuntimeException e) {
-            err.println("local pipeline: could not start: " + e.getMessage());
+            err.println("local pipeline: could not start: " + Redact.secrets(e.getMessage()));
             return 2;
         }
         Thread stopOnExit = new Thread(() -> stop(pipeline, out), "local-pipeline-stop");
@@ -54,7 +55,7 @@ public final class PipelineMain {
             TimeUnit.MILLISECONDS.sleep(WATCH_MILLIS);
             String problem = pipeline.problem();
             if (problem != null) {
-                err.println("local pipeline: " + problem);
+                err.println("local pipeline: " + Redact.secrets(problem));
                 if (!problem.startsWith("connector ")) {
                     stop(pipeline, out);
                     return 1;

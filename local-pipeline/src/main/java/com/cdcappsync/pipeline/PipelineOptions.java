@@ -1,5 +1,6 @@
 package com.cdcappsync.pipeline;
 
+import com.cdcappsync.cli.Redact;
 import com.cdcappsync.localstack.LocalStackOptions;
 import com.cdcappsync.localstack.RepositoryLayout;
 import java.nio.file.Files;
@@ -16,8 +17,9 @@ import java.util.stream.Stream;
  *
  * @param layout            where the repository is (plugin folders, init SQL, connector templates)
  * @param stack             the local stack's options (ports, API key, ...)
- * @param postgresUrl       an existing database for Debezium ({@code postgresql://USER:PASSWORD@HOST:PORT/DB});
- *                          null (default) starts a throwaway cluster
+ * @param postgresUrl       an existing database for Debezium ({@code postgresql://USER@HOST:PORT/DB}, the password
+ *                          from PGPASSWORD or ~/.pgpass, {@link ExternalDatabase}); null (default) starts a throwaway
+ *                          cluster; {@link #toString()} masks a password in it
  * @param postgresBin       PostgreSQL's bin folder; default the newest {@code /usr/lib/postgresql/<v>/bin}
  * @param postgresPort      the throwaway cluster's port; default 0 (a free one)
  * @param kafkaPort         the broker's port; default 0 (a free one)
@@ -45,6 +47,16 @@ public record PipelineOptions(RepositoryLayout layout, LocalStackOptions stack, 
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The record's usual form, with any password or key masked ({@code postgresUrl}, overrides, the API key). */
+    @Override
+    public String toString() {
+        return Redact.secrets("PipelineOptions[layout=" + layout + ", stack=" + stack + ", postgresUrl="
+                + Redact.url(postgresUrl) + ", postgresBin=" + postgresBin + ", postgresPort=" + postgresPort
+                + ", kafkaPort=" + kafkaPort + ", connectPort=" + connectPort + ", kafkaHeap=" + kafkaHeap
+                + ", connectHeap=" + connectHeap + ", sourceOverrides=" + sourceOverrides + ", sinkOverrides="
+                + sinkOverrides + ", startupTimeout=" + startupTimeout + ", keepLogsIn=" + keepLogsIn + "]");
     }
 
     /** Where the child JVMs' jars are, built by {@code local-pipeline-runtime}. */
@@ -201,7 +213,7 @@ public record PipelineOptions(RepositoryLayout layout, LocalStackOptions stack, 
             }
             throw new IllegalArgumentException("PostgreSQL's initdb not found under /usr/lib/postgresql/*/bin. Install "
                     + "it (Debian: apt-get install postgresql), pass --postgres-bin DIR, or use an existing database "
-                    + "with --postgres-url postgresql://USER:PASSWORD@HOST:PORT/DB");
+                    + "with --postgres-url postgresql://USER@HOST:PORT/DB (the password in PGPASSWORD or ~/.pgpass)");
         }
 
         private static int version(String name) {

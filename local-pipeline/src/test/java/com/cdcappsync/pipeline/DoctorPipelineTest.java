@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,9 @@ class DoctorPipelineTest {
     @Test
     void serve_runningPipeline_exposesTheChecksAsPrometheusMetrics() throws Exception {
         DoctorOptions options = options();
-        try (MetricsServer server = MetricsServer.start(0, () -> Doctor.check(options))) {
+        // No cache: the scrape below is retried until the slot shows up.
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, Duration.ZERO, () -> Doctor.check(options))) {
+            assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
             HttpResponse<String> scrape = await(() -> http.send(HttpRequest.newBuilder(server.url()).build(),
                     HttpResponse.BodyHandlers.ofString()), r -> r.body().contains(
                     "cdc_doctor_slot_active{slot=\"cdc_appsync\"} 1"));

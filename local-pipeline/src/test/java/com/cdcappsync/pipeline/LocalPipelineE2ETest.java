@@ -1,16 +1,20 @@
 package com.cdcappsync.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.cdcappsync.localstack.RealtimeClient;
 import com.cdcappsync.localstack.SubscriptionSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +65,26 @@ class LocalPipelineE2ETest {
             assertThat(fx.pipeline.problem()).as("a part died or a connector failed").isNull();
         }
         assertThat(fx.pipeline.workDir()).doesNotExist();
+    }
+
+    /** Issue 19 item 8: every listener the pipeline starts binds 127.0.0.1. */
+    @Test
+    void listeners_everyPart_answersOnLoopbackOnly() throws Exception {
+        InetAddress other = LoopbackOnly.otherAddress();
+        assumeThat(other).as("this machine has an address besides loopback").isNotNull();
+        var stack = fx.pipeline.stack();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL", URI.create(fx.pipeline.jdbcUrl().substring("jdbc:".length())).getPort());
+        ports.put("Kafka", Integer.parseInt(fx.pipeline.kafkaBootstrapServers().replaceFirst(".*:", "")));
+        ports.put("Kafka Connect REST", fx.pipeline.connectUrl().getPort());
+        ports.put("AppSync gateway", stack.graphQlUrl().getPort());
+        ports.put("Lambda Invoke API", stack.invokeEndpoint().getPort());
+        ports.put("live page", stack.livePageUrl().getPort());
+        ports.put("DynamoDB Local", stack.dynamoDbEndpoint().getPort());
+
+        for (Map.Entry<String, Integer> part : ports.entrySet()) {
+            LoopbackOnly.check(part.getKey(), part.getValue(), other);
+        }
     }
 
     @Test

@@ -55,4 +55,27 @@ class PipelineMainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--api-dir /nonexistent-api: no api.json there")
                 .contains("--mapping /nonexistent-mapping.json: no such file");
     }
+
+    /** Issue 19 item 8: bin/local-pipeline never echoes a password, however malformed the URL. */
+    @Test
+    void run_malformedPostgresUrlWithPassword_neverPrintsIt() throws Exception {
+        String secret = "Hunter2-main";
+
+        assertThat(run("--postgres-url", "postgres://debezium:" + secret + "@db:5432/odoo")).isEqualTo(2);
+        assertThat(run("--postgres-url", "postgresql://debezium:" + secret + "@db:5432/")).isEqualTo(2);
+        assertThat(run("--postgres-ur=postgresql://debezium:" + secret + "@db/odoo")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--postgres-url: expected postgresql://USER@HOST")
+                .contains("debezium:***@db").doesNotContain(secret);
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain(secret);
+    }
+
+    @Test
+    void options_toString_masksThePasswordInTheUrl() {
+        PipelineOptions options = PipelineOptions.builder().postgresUrl("postgresql://u:Hunter2-options@db/odoo")
+                .build();
+
+        assertThat(options.toString()).contains("postgresUrl=postgresql://u:***@db/odoo")
+                .doesNotContain("Hunter2-options");
+    }
 }

@@ -2,12 +2,16 @@ package com.cdcappsync.localstack;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -15,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code -sharedDb} (one database whatever the client's keys and region, so the simulator, the launcher and
  * {@code aws dynamodb --endpoint-url} all see the same tables) and {@code -disableTelemetry} (this machine has
  * no network to send it to). The sqlite4java natives come inside the DynamoDBLocal jar. It has no bind-address
- * option: it listens on every interface (clients here use 127.0.0.1).
+ * option and would listen on every interface: {@link #bindToLoopback} sets its Jetty connector to 127.0.0.1 before
+ * it starts, as every listener of this project binds (tested by {@code DynamoDbLocalTest}).
  */
 public final class DynamoDbLocal implements AutoCloseable {
 
@@ -40,11 +45,33 @@ public final class DynamoDbLocal implements AutoCloseable {
         String[] args = {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)};
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+            bindToLoopback(server);
             server.start();
             return new DynamoDbLocal(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e
                     + ". Fix: free the port or choose another with --dynamodb-port (0 picks a free one).", e);
+        }
+    }
+
+    /**
+     * Sets DynamoDB Local's connectors to 127.0.0.1. Its Jetty server is private ({@code DynamoDBProxyServer.server},
+     * built with {@code new Server(port)}, which listens on every interface; DynamoDBLocal 2.6.1, pinned in the parent
+     * POM). If a later version renames it, the stack still runs, on every interface, and says so (as the simulator
+     * does, simulator.js {@code bindToHost}); {@code DynamoDbLocalTest} then fails.
+     */
+    private static void bindToLoopback(DynamoDBProxyServer proxy) {
+        try {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            for (Connector connector : ((Server) field.get(proxy)).getConnectors()) {
+                if (connector instanceof ServerConnector network) {
+                    network.setHost("127.0.0.1");
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("DynamoDB Local: cannot bind to 127.0.0.1 only (" + e + "); listening on every "
+                    + "interface");
         }
     }
 

@@ -37,6 +37,11 @@ final class FunctionEnvironment {
 
     /** SnapStart: {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}. */
     record ContainerEndpoint(URI fullUri, String token) implements Credentials {
+        /** Without the token. */
+        @Override
+        public String toString() {
+            return "ContainerEndpoint[fullUri=" + fullUri + ", token=***]";
+        }
     }
 
     private FunctionEnvironment() {

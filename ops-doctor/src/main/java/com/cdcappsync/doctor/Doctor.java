@@ -1,6 +1,7 @@
 package com.cdcappsync.doctor;
 
 import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.Redact;
 import com.cdcappsync.cli.UsageException;
 import com.cdcappsync.doctor.replay.Replay;
 import java.io.PrintStream;
@@ -70,7 +71,7 @@ public final class Doctor implements Callable<Integer> {
         } catch (UsageException e) {
             return CommandLines.reportUsage("doctor", e, usage, err);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            err.println("doctor: " + e.getMessage());
+            err.println("doctor: " + Redact.secrets(e.getMessage()));
             return CommandLines.USAGE_EXIT_STATUS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,8 +99,11 @@ public final class Doctor implements Callable<Integer> {
         options.mappedTables();
         options.tombstoneLifetime().get();
         if (options.servePort() >= 0) {
-            try (MetricsServer server = MetricsServer.start(options.servePort(), () -> check(options))) {
-                out.println("serving Prometheus metrics on " + server.url());
+            try (MetricsServer server = MetricsServer.start(options.serveHost(), options.servePort(),
+                    options.serveCache(), () -> check(options))) {
+                out.println("serving Prometheus metrics on " + server.url() + " (listening on "
+                        + server.address().getAddress().getHostAddress() + "; a result answers scrapes for "
+                        + options.serveCache() + ")");
                 out.flush();
                 new CountDownLatch(1).await();
             }

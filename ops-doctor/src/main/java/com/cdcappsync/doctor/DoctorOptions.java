@@ -1,5 +1,6 @@
 package com.cdcappsync.doctor;
 
+import com.cdcappsync.cli.PostgresPassword;
 import com.cdcappsync.upsert.mapping.MappingException;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 public final class DoctorOptions {
 
     @Option(names = "--postgres-url", paramLabel = "JDBC_URL",
-            description = "jdbc:postgresql://host:5432/odoo?user=...&password=... (a role that reads pg_catalog)")
+            description = "jdbc:postgresql://host:5432/odoo?user=... (a role that reads pg_catalog); the password from "
+                    + "PGPASSWORD or the password file (PGPASSFILE, default ~/.pgpass), as psql reads it")
     private String postgresUrl;
 
     @Option(names = "--connect-url", paramLabel = "URL", description = "Kafka Connect REST, e.g. http://connect:8083")
@@ -107,8 +109,19 @@ public final class DoctorOptions {
     private boolean json;
 
     @Option(names = "--serve", paramLabel = "PORT", defaultValue = "-1",
-            description = "serve the checks as Prometheus metrics on http://0.0.0.0:PORT/metrics (0: any free port)")
+            description = "serve the checks as Prometheus metrics on http://HOST:PORT/metrics (0: any free port)")
     private int servePort;
+
+    @Option(names = "--serve-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "the address --serve listens on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0: "
+                    + "every interface, for a Prometheus on another host)")
+    private String serveHost;
+
+    @Option(names = "--serve-cache", paramLabel = "DURATION", defaultValue = "PT15S",
+            description = "ISO-8601; scrapes within this long of the last run get its result instead of running "
+                    + "every check again against PostgreSQL, Kafka and AppSync (default: ${DEFAULT-VALUE}; PT0S: "
+                    + "every scrape)")
+    private Duration serveCache;
 
     private List<String> mappedTables;
 
@@ -212,6 +225,25 @@ public final class DoctorOptions {
 
     public int servePort() {
         return servePort;
+    }
+
+    /** The address {@code --serve} binds: 127.0.0.1 unless told otherwise. */
+    public String serveHost() {
+        return serveHost;
+    }
+
+    /** How long a scrape's result answers the next scrapes, never negative. */
+    public Duration serveCache() {
+        if (serveCache.isNegative()) {
+            throw new IllegalArgumentException("--serve-cache must be PT0S or more (PT0S runs the checks on every "
+                    + "scrape), got " + serveCache);
+        }
+        return serveCache;
+    }
+
+    /** Where the PostgreSQL password comes from when {@code --postgres-url} has none: PGPASSWORD, ~/.pgpass. */
+    public PostgresPassword postgresPassword() {
+        return PostgresPassword.fromEnvironment();
     }
 
     /** The mapping's tables as {@code schema.table} (schema {@code public} when the mapping names none). */

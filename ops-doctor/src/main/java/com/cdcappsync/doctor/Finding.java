@@ -1,5 +1,6 @@
 package com.cdcappsync.doctor;
 
+import com.cdcappsync.cli.Redact;
 import java.util.List;
 import java.util.Map;
 
@@ -8,12 +9,14 @@ import java.util.Map;
  *
  * @param check   what was checked, e.g. {@code postgres.slot}
  * @param status  the verdict
- * @param detail  what was seen and, when not OK, what to do
+ * @param detail  what was seen and, when not OK, what to do; any password in it masked ({@link Redact}), as a
+ *                failure may quote a URL
  * @param samples the numbers behind it, exposed as Prometheus metrics by {@code --serve}
  */
 public record Finding(String check, Status status, String detail, List<Sample> samples) {
 
     public Finding {
+        detail = Redact.secrets(detail);
         samples = List.copyOf(samples);
     }
 

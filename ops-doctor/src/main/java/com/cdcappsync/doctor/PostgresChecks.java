@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -31,14 +32,21 @@ final class PostgresChecks {
             return List.of(Finding.skipped("postgres", "no --postgres-url given"));
         }
         List<Finding> findings = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(options.postgresUrl())) {
+        Properties credentials;
+        try {
+            credentials = options.postgresPassword().connectionProperties(options.postgresUrl());
+        } catch (IllegalArgumentException e) {
+            return List.of(Finding.of("postgres.connect", Status.FAIL, "--postgres-url: " + e.getMessage()));
+        }
+        try (Connection db = DriverManager.getConnection(options.postgresUrl(), credentials)) {
             findings.add(walLevel(db));
             findings.add(slot(db));
             findings.addAll(publication(db));
             findings.add(heartbeat(db));
         } catch (SQLException e) {
             findings.add(Finding.of("postgres.connect", Status.FAIL, "cannot query PostgreSQL: " + e.getMessage()
-                    + " (check --postgres-url; the user needs to read pg_replication_slots)"));
+                    + " (check --postgres-url, and PGPASSWORD or the password file ~/.pgpass; the user needs to read "
+                    + "pg_replication_slots)"));
         }
         return findings;
     }

@@ -1,5 +1,6 @@
 package com.cdcappsync.scaffold;
 
+import com.cdcappsync.cli.Redact;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +56,9 @@ public final class PostgresCatalog implements AutoCloseable {
         try {
             return new PostgresCatalog(DriverManager.getConnection(jdbcUrl, properties));
         } catch (SQLException e) {
-            throw new ScaffoldException("cannot connect to " + jdbcUrl + ": " + e.getMessage()
+            // A password inside the URL is masked: the message goes to the terminal.
+            throw new ScaffoldException("cannot connect to " + Redact.url(jdbcUrl) + ": "
+                    + Redact.secrets(e.getMessage())
                     + "; check --jdbc-url (jdbc:postgresql://HOST:PORT/DATABASE), --user and PGPASSWORD", e);
         }
     }

@@ -1,6 +1,7 @@
 package com.cdcappsync.doctor.replay;
 
 import com.cdcappsync.cli.CommandLines;
+import com.cdcappsync.cli.Redact;
 import com.cdcappsync.cli.UsageException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ public final class Replay {
             return CommandLines.reportUsage("doctor replay", e, usage, err);
         } catch (IllegalArgumentException | KafkaException e) {
             out.flush();
-            err.println("doctor replay: " + e.getMessage());
+            err.println("doctor replay: " + Redact.secrets(e.getMessage()));
             return CommandLines.USAGE_EXIT_STATUS;
         }
     }
