@@ -2,6 +2,7 @@ package com.cdcappsync.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
  * The local stack's AppSync GraphQL endpoint: it authenticates and authorizes each request as AppSync does, then
@@ -66,6 +69,7 @@ public final class AppSyncGateway implements AutoCloseable {
 
     static final String PATH = "/graphql";
     private static final String JSON = "application/json;charset=UTF-8";
+    private static final Pattern INTROSPECTION = Pattern.compile("\\b__(schema|type)\\b");
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(30);
     /** Hop-by-hop headers and those the JDK's client sets itself: never copied across. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
@@ -150,12 +154,30 @@ public final class AppSyncGateway implements AutoCloseable {
             }
             if (refusal.isPresent()) {
                 refuse(exchange, refusal.get());
+            } else if (fieldRefusal.isEmpty() && INTROSPECTION.matcher(new String(body, StandardCharsets.UTF_8))
+                    .find()) {
+                send(exchange, 200, Map.of("Content-Type", List.of(JSON)), introspectionRefusal());
             } else if (fieldRefusal.isPresent()) {
                 send(exchange, 200, Map.of("Content-Type", List.of(JSON)), fieldRefusal.get());
             } else {
                 forward(exchange, body);
             }
         }
+    }
+
+    /**
+     * The deployed API has introspection off (infra-cdk's default, {@code graphqlIntrospection=false}): AppSync then
+     * refuses queries that ask for {@code __schema} or {@code __type} ({@code __typename} stays allowed), in every
+     * auth mode (AppSync developer guide, "Configuring GraphQL run complexity, query depth, and introspection"). The
+     * simulator would answer them, so the gateway refuses them as the deployed API does. The error's exact text is
+     * not documented: this one names the setting.
+     */
+    private byte[] introspectionRefusal() {
+        ObjectNode answer = mapper.createObjectNode().putNull("data");
+        answer.putArray("errors").addObject().put("errorType", "ValidationError").put("message",
+                "GraphQL introspection is disabled on this API (infra-cdk context graphqlIntrospection=false, the "
+                        + "default)");
+        return answer.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean isIam(HttpExchange exchange) {

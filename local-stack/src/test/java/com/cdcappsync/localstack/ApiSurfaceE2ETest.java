@@ -137,6 +137,18 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
     }
 
     @Test
+    void introspection_withTheApiKey_refusedAsTheDeployedApiDoes() {
+        for (String query : new String[] {"{ __schema { types { name } } }", "{ __type(name: \"Product\") { name } }"}) {
+            GraphQlResponse response = e2e.asWebsite(query);
+
+            assertThat(response.errors()).as(query).singleElement()
+                    .satisfies(e -> assertThat(e.message()).contains("introspection is disabled"));
+            assertThat(response.data() == null || response.data().isNull()).isTrue();
+        }
+        assertThat(e2e.asWebsite("{ __typename }").errors()).as("__typename stays allowed").isEmpty();
+    }
+
+    @Test
     void queries_withoutAWebsite_refusedByTheSchema() {
         GraphQlResponse response = e2e.asWebsite("{ listProducts(limit: 10) { items { id } } }");
 
