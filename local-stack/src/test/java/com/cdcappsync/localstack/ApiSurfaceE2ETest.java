@@ -138,7 +138,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
 
     @Test
     void introspection_withTheApiKey_refusedAsTheDeployedApiDoes() {
-        for (String query : new String[] {"{ __schema { types { name } } }", "{ __type(name: \"Product\") { name } }"}) {
+        for (String query : new String[] {"{ __schema { types { name } } }",
+            "{ __type(name: \"Product\") { name } }"}) {
             GraphQlResponse response = e2e.asWebsite(query);
 
             assertThat(response.errors()).as(query).singleElement()
