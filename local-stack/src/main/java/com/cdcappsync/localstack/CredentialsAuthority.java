@@ -37,12 +37,6 @@ public final class CredentialsAuthority {
             Objects.requireNonNull(expiration, "expiration");
         }
 
-        /** The key id and expiry only: the secret and the token stay out of logs. */
-        @Override
-        public String toString() {
-            return "IssuedCredentials[accessKeyId=" + accessKeyId + ", expiration=" + expiration + "]";
-        }
-
         /** Whether these credentials are still accepted at {@code now}. */
         public boolean validAt(Instant now) {
             return now.isBefore(expiration);
