@@ -175,7 +175,7 @@ class NewFieldEndToEndTest {
     }
 
     private void insertProduct(int id, String name) throws SQLException {
-        fx.execute("INSERT INTO product_template (id, name, list_price, categ_id, write_date) VALUES (" + id
-                + ", '{\"en_US\": \"" + name + "\"}', 10, 2, now())");
+        fx.execute("INSERT INTO product_template (id, name, list_price, write_date) VALUES (" + id
+                + ", '{\"en_US\": \"" + name + "\"}', 10, now())");
     }
 }
