@@ -91,7 +91,8 @@ class TemplatesTest {
                 entry("key.converter.schemas.enable", "false"));
         assertThat(config.get("table.include.list").split(","))
                 .contains("public.product_template", "public.product_product", "public.product_public_category",
-                        "public.product_public_category_product_template_rel").doesNotContain("public.product_category");
+                        "public.product_public_category_product_template_rel")
+                .doesNotContain("public.product_category");
         assertThat(Long.parseLong(config.get("heartbeat.interval.ms"))).isBetween(1_000L, 300_000L);
         assertThat(config.get("heartbeat.action.query")).startsWith("INSERT INTO cdc_appsync.heartbeat");
         assertThat(config.get("column.exclude.list")).contains("create_uid", "write_uid", "standard_price");

@@ -47,8 +47,8 @@ class ApiDeployE2ETest {
 
     @Test
     void deployApi_fieldAddedAndResolverRemoved_servedAndTheGrantFollowsTheManifest() throws Exception {
-        assertThat(e2e.asWebsite("query { getPublicCategory(id: \"1\", websiteId: \"1\") { id slug } }").errors()).as("before the deploy")
-                .anySatisfy(e -> assertThat(e.message()).contains("slug"));
+        assertThat(e2e.asWebsite("query { getPublicCategory(id: \"1\", websiteId: \"1\") { id slug } }").errors())
+                .as("before the deploy").anySatisfy(e -> assertThat(e.message()).contains("slug"));
         addToSchema("type PublicCategory @aws_api_key @aws_iam", "slug: String");
         addToSchema("input PublicCategoryInput", "slug: String");
         Path manifest = api.resolve("api.json");
@@ -68,7 +68,8 @@ class ApiDeployE2ETest {
                 + "{ id } }", issued());
         assertThat(ungranted.errorType()).as("no longer in the function's grant").isEqualTo("Unauthorized");
         AwsSessionCredentialsIdentity good = issued();
-        SignedPost.Answer forged = post("mutation { upsertPublicCategory(input: {id: \"802\", version: \"3\"}) { id } }",
+        SignedPost.Answer forged = post(
+                "mutation { upsertPublicCategory(input: {id: \"802\", version: \"3\"}) { id } }",
                 AwsSessionCredentialsIdentity.create(good.accessKeyId(), "forged", good.sessionToken()));
         assertThat(forged.status()).as("SigV4 still verified").isEqualTo(403);
         assertThat(e2e.stack.manifest().mutationFields()).doesNotContain("deleteProductVariant");
@@ -82,7 +83,8 @@ class ApiDeployE2ETest {
         assertThatThrownBy(() -> e2e.stack.deployApi(broken)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("did not load").hasMessageContaining("previous definition");
 
-        assertThat(e2e.asWebsite("query { listPublicCategories(websiteId: \"1\") { items { id } } }").errors()).isEmpty();
+        assertThat(e2e.asWebsite("query { listPublicCategories(websiteId: \"1\") { items { id } } }").errors())
+                .isEmpty();
         assertThat(e2e.stack.apiDir()).isEqualTo(api);
     }
 

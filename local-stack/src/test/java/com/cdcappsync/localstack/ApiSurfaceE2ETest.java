@@ -73,8 +73,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
 
     @Test
     void listProducts_liveArchivedAndDeletedRows_listsOnlyTheLiveOnes() {
-        JsonNode page = e2e.asWebsite("{ listProducts(websiteId: \"1\", limit: 100) { items { id name deleted } nextToken } }")
-                .data().get("listProducts");
+        JsonNode page = e2e.asWebsite("{ listProducts(websiteId: \"1\", limit: 100) { items { id name deleted } "
+                + "nextToken } }").data().get("listProducts");
 
         assertThat(ids(page.get("items"))).contains("311", "314").doesNotContain("312", "313");
         assertThat(page.get("items")).allSatisfy(item -> assertThat(item.get("deleted").asBoolean()).isFalse());
@@ -87,8 +87,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
         String token = null;
         for (int pages = 0; pages < 20; pages++) {
             String after = token == null ? "" : ", nextToken: \"" + token + "\"";
-            JsonNode page = e2e.asWebsite("{ listProducts(websiteId: \"1\", limit: 1" + after + ") { items { id } nextToken } }")
-                    .data().get("listProducts");
+            JsonNode page = e2e.asWebsite("{ listProducts(websiteId: \"1\", limit: 1" + after
+                    + ") { items { id } nextToken } }").data().get("listProducts");
             seen.addAll(ids(page.get("items")));
             if (page.get("nextToken").isNull()) {
                 break;
@@ -102,7 +102,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
     @Test
     void getProduct_tombstones_areNullAndLiveItemsAreWhole() {
         JsonNode data = e2e.asWebsite("{ live: getProduct(id: \"311\", websiteId: \"1\") { id name listPrice deleted } "
-                + "archived: getProduct(id: \"312\", websiteId: \"1\") { id } deleted: getProduct(id: \"313\", websiteId: \"1\") { id } }").data();
+                + "archived: getProduct(id: \"312\", websiteId: \"1\") { id } "
+                + "deleted: getProduct(id: \"313\", websiteId: \"1\") { id } }").data();
 
         assertThat(data.get("live").get("name").asText()).isEqualTo("Desk");
         assertThat(data.get("live").get("listPrice").asText()).isEqualTo("12.50");
@@ -186,7 +187,8 @@ class ApiSurfaceE2ETest extends StackPerClassTest {
         try (RealtimeClient client = RealtimeClient.connect(e2e.stack.realtimeUrl(), e2e.stack.graphQlUrl(),
                 e2e.stack.apiKey(), RealtimeAuth.QUERY, Duration.ofSeconds(10))) {
             assertThat(client.subscribe("subscription { onUpsertPublicCategory { id } }",
-                    new ObjectMapper().createObjectNode(), "onUpsertPublicCategory", Duration.ofSeconds(10))).isNotBlank();
+                    new ObjectMapper().createObjectNode(), "onUpsertPublicCategory", Duration.ofSeconds(10)))
+                    .isNotBlank();
         }
     }
 

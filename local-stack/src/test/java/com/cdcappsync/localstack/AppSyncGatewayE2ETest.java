@@ -181,8 +181,8 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
 
     @Test
     void queryWithIam_outsideTheGrant_refusedPerField() throws Exception {
-        SignedPost.Answer answer = post(SignedPost.body("{ listProducts(websiteId: \"1\") { items { id } } }"), issued(), REGION,
-                "appsync");
+        SignedPost.Answer answer = post(SignedPost.body("{ listProducts(websiteId: \"1\") { items { id } } }"),
+                issued(), REGION, "appsync");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("data").has("listProducts")).isTrue();

@@ -150,7 +150,8 @@ class ProductLifecycleE2ETest extends StackPerClassTest {
         assertThat(message.get("deleted").asBoolean()).isTrue();
         assertThat(message.get("name").asText()).isEqualTo("Chair");
         assertThat(message.get("version").asLong()).isEqualTo(lsn(PRODUCT_2_ARCHIVE));
-        assertThat(e2e.asWebsite("{ getProduct(id: \"108\", websiteId: \"1\") { id } }").data().get("getProduct").isNull()).isTrue();
+        assertThat(e2e.asWebsite("{ getProduct(id: \"108\", websiteId: \"1\") { id } }").data().get("getProduct")
+                .isNull()).isTrue();
     }
 
     @Test
@@ -186,8 +187,8 @@ class ProductLifecycleE2ETest extends StackPerClassTest {
         JsonNode message = e2e.nextMessage("onUpsertProduct", 110);
         assertThat(message.get("deleted").asBoolean()).isFalse();
         assertThat(message.get("name").asText()).isEqualTo("Lamp \"Arc\"");
-        assertThat(e2e.asWebsite("{ getProduct(id: \"110\", websiteId: \"1\") { id name } }").data().get("getProduct").get("name")
-                .asText()).isEqualTo("Lamp \"Arc\"");
+        assertThat(e2e.asWebsite("{ getProduct(id: \"110\", websiteId: \"1\") { id name } }").data().get("getProduct")
+                .get("name").asText()).isEqualTo("Lamp \"Arc\"");
     }
 
     @Test

@@ -75,7 +75,8 @@ class VersionGuardE2ETest extends StackPerClassTest {
         assertThat(item.get("deleted").bool()).isTrue();
         assertThat(item.get("version").n()).isEqualTo(Long.toString(
                 Fixtures.lsn(e2e.fixtures.record(SETTING, PRODUCT_3_DELETE))));
-        assertThat(e2e.asWebsite("{ getProduct(id: \"203\", websiteId: \"1\") { id } }").data().get("getProduct").isNull()).isTrue();
+        assertThat(e2e.asWebsite("{ getProduct(id: \"203\", websiteId: \"1\") { id } }").data().get("getProduct")
+                .isNull()).isTrue();
         e2e.assertNoMessageSinceLastOne();
     }
 

@@ -226,9 +226,10 @@ class ChangeMapperTest {
     @Test
     void map_keyOnlyInRow_usesTheRowValue() {
         ChangeEvent event = new ChangeEvent(Events.record(0, 0).ref(), "public", "product_public_category",
-                com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(), Map.of("id", 9L, "name", "{\"en_US\":\"x\"}"), Set.of(),
+                com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(),
+                Map.of("id", 9L, "name", "{\"en_US\":\"x\"}"), Set.of(),
                 new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null,
-                        null);
+                null);
 
         assertThat(mapper.map(event).id()).isEqualTo("9");
     }
