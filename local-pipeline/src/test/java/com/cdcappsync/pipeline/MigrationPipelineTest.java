@@ -130,11 +130,12 @@ class MigrationPipelineTest {
 
     /** Overwrites a product's item as the previous release wrote it, at the version the store holds. */
     private void oldProduct(int id, String name, Map<String, String> internal) {
+        Map<String, AttributeValue> stored = fx.store.product(id);
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("id", AttributeValue.fromS(Integer.toString(id)));
-        item.put("version", fx.store.product(id).get("version"));
+        item.put("version", stored.get("version"));
         item.put("name", AttributeValue.fromS(name));
-        item.put("listPrice", AttributeValue.fromS("10.00"));
+        item.put("listPrice", stored.getOrDefault("listPrice", AttributeValue.fromS("10.00")));
         item.put("deleted", AttributeValue.fromBool(false));
         item.put("updatedAt", AttributeValue.fromS("2026-01-01T00:00:00Z"));
         internal.forEach((field, value) -> item.put(field, AttributeValue.fromS(value)));
