@@ -31,8 +31,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * website's API key opens every subscription of the deployed schema with every scalar field of its type; a storefront
  * history is written in SQL one step at a time (each awaited: the store equals the website and the step's messages
  * arrived); every message of the whole history is then held to the website of the step that caused it (its version,
- * the change's LSN, lies between the WAL positions before and after that step). Then every query of the schema is
- * called with the website's key and compared with PostgreSQL ({@link WebsiteQueries}).
+ * the change's LSN, lies between the WAL positions before and after that step): a live message only for a row shown
+ * then, a removal ({@code deleted=true}) with nothing but its id, version, deleted and updatedAt (any other field null
+ * or an empty list). Then every query of the schema is called with the website's key and compared with PostgreSQL
+ * ({@link WebsiteQueries}). The 300 KB product may be refused or trimmed by a size limit: for it only its removal's
+ * arrival and the rules above are asserted; what arrived is printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
