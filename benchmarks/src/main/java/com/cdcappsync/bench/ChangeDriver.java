@@ -62,13 +62,13 @@ final class ChangeDriver {
     void seed() throws SQLException {
         Connection db = connect();
         db.setAutoCommit(false);
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO product_template (id, name, default_code, "
-                + "list_price, categ_id, write_date) VALUES (?, ?::jsonb, ?, ?, 2, now())")) {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO product_template (id, name, "
+                + "description_sale, list_price, write_date) VALUES (?, ?::jsonb, ?::jsonb, ?, now())")) {
             for (int i = 0; i < products; i++) {
                 String marker = "seed-" + i;
                 insert.setInt(1, FIRST_ID + i);
                 insert.setString(2, "{\"en_US\": \"Product " + i + "\"}");
-                insert.setString(3, marker);
+                insert.setString(3, saleDescription(marker));
                 insert.setBigDecimal(4, new java.math.BigDecimal("10.00"));
                 insert.addBatch();
                 states[i] = State.LIVE;
@@ -112,8 +112,8 @@ final class ChangeDriver {
                     kind = "update";
                     delete = false;
                     next = State.LIVE;
-                    sql = "UPDATE product_template SET list_price = " + (n % 100_000) / 100.0 + ", default_code = '"
-                            + marker + "', write_date = now() WHERE id = " + id;
+                    sql = "UPDATE product_template SET list_price = " + (n % 100_000) / 100.0 + ", description_sale = '"
+                            + saleDescription(marker) + "', write_date = now() WHERE id = " + id;
                 } else if (dice < 80) {
                     kind = "archive";
                     delete = true;
@@ -135,22 +135,23 @@ final class ChangeDriver {
                 kind = "unarchive";
                 delete = false;
                 next = State.LIVE;
-                sql = "UPDATE product_template SET active = true, default_code = '" + marker
+                sql = "UPDATE product_template SET active = true, description_sale = '" + saleDescription(marker)
                         + "', write_date = now() WHERE id = " + id;
             }
             case OFF_SALE -> {
                 kind = "on-sale";
                 delete = false;
                 next = State.LIVE;
-                sql = "UPDATE product_template SET sale_ok = true, default_code = '" + marker
+                sql = "UPDATE product_template SET sale_ok = true, description_sale = '" + saleDescription(marker)
                         + "', write_date = now() WHERE id = " + id;
             }
             default -> {
                 kind = "re-insert";
                 delete = false;
                 next = State.LIVE;
-                sql = "INSERT INTO product_template (id, name, default_code, list_price, categ_id, write_date) VALUES ("
-                        + id + ", '{\"en_US\": \"Product " + i + " again\"}', '" + marker + "', 9.99, 2, now())";
+                sql = "INSERT INTO product_template (id, name, description_sale, list_price, write_date) VALUES ("
+                        + id + ", '{\"en_US\": \"Product " + i + " again\"}', '" + saleDescription(marker)
+                        + "', 9.99, now())";
             }
         }
         // Registered before the commit: the message may come back before this thread runs again.
@@ -167,18 +168,23 @@ final class ChangeDriver {
         }
     }
 
+    /** The marker as the translated sales description (jsonb) the API publishes as {@code descriptionSale}. */
+    private static String saleDescription(String marker) {
+        return "{\"en_US\": \"" + marker + "\"}";
+    }
+
     /**
      * Matches a subscription message to the outstanding change of its product.
      *
      * @return the change it answers, or null
      */
-    Pending arrived(String field, String id, String defaultCode) {
+    Pending arrived(String field, String id, String saleDescription) {
         Pending p = pending.get(id);
         if (p == null) {
             return null;
         }
         boolean matches = p.expectDelete() ? field.equals("onDeleteProduct")
-                : field.equals("onUpsertProduct") && p.marker().equals(defaultCode);
+                : field.equals("onUpsertProduct") && p.marker().equals(saleDescription);
         if (!matches || !pending.remove(id, p)) {
             return null;
         }

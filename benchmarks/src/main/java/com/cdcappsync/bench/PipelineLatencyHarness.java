@@ -123,7 +123,7 @@ public final class PipelineLatencyHarness {
                     long now = System.nanoTime();
                     JsonNode item = event.payload();
                     ChangeDriver.Pending p = driver.arrived(event.field(), item.path("id").asText(),
-                            item.path("defaultCode").asText(null));
+                            item.path("descriptionSale").asText(null));
                     if (p != null) {
                         samples.add(new Sample(now, p.latencyNanos(now), p.kind()));
                     }

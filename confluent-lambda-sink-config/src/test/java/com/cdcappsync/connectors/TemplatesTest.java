@@ -89,9 +89,10 @@ class TemplatesTest {
                 entry("value.converter", "org.apache.kafka.connect.json.JsonConverter"),
                 entry("value.converter.schemas.enable", "false"),
                 entry("key.converter.schemas.enable", "false"));
-        assertThat(config.get("table.include.list").split(",")).contains("public.product_template",
-                "public.product_product", "public.product_public_category",
-                "public.product_public_category_product_template_rel").doesNotContain("public.product_category");
+        assertThat(config.get("table.include.list").split(","))
+                .contains("public.product_template", "public.product_product", "public.product_public_category",
+                        "public.product_public_category_product_template_rel")
+                .doesNotContain("public.product_category");
         assertThat(Long.parseLong(config.get("heartbeat.interval.ms"))).isBetween(1_000L, 300_000L);
         assertThat(config.get("heartbeat.action.query")).startsWith("INSERT INTO cdc_appsync.heartbeat");
         assertThat(config.get("column.exclude.list")).contains("create_uid", "write_uid", "standard_price");
@@ -103,11 +104,10 @@ class TemplatesTest {
     @Test
     void columnExclusions_sourceConfig_neverDropColumnsTheMappingReads() {
         String excluded = value(rendered(ConnectorTemplate.DEBEZIUM_ODOO_SOURCE), "column.exclude.list");
-        // The columns the packaged mapping (mappings/odoo-products.json) reads, its visibility and website rules
-        // included.
+        // The columns the packaged mapping (mappings/odoo-products.json) reads, its visibility rule included.
         List<String> read = List.of("id", "name", "description_sale", "website_description", "description_ecommerce",
-                "list_price", "website_sequence", "write_date", "active", "sale_ok", "is_published", "website_id",
-                "company_id", "parent_id", "sequence", "product_tmpl_id", "product_template_id",
+                "list_price", "website_sequence", "website_id", "company_id", "write_date", "active", "sale_ok",
+                "is_published", "parent_id", "sequence", "product_tmpl_id", "product_template_id",
                 "product_public_category_id");
 
         for (String table : List.of("product_template", "product_product", "product_public_category",

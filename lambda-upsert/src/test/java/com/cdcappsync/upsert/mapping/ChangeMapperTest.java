@@ -229,7 +229,7 @@ class ChangeMapperTest {
                 com.cdcappsync.upsert.decode.Operation.UPSERT, 'c', Map.of(),
                 Map.of("id", 9L, "name", "{\"en_US\":\"x\"}"), Set.of(),
                 new com.cdcappsync.upsert.decode.Version(1, com.cdcappsync.upsert.decode.Version.Source.LSN), null,
-                        null);
+                null);
 
         assertThat(mapper.map(event).id()).isEqualTo("9");
     }
