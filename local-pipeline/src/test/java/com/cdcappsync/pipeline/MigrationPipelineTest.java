@@ -55,7 +55,7 @@ class MigrationPipelineTest {
 
     @Test
     @Order(1)
-    void resnapshot_storeLeftByTheOldRules_becomesWhatTheWebsiteShows() throws Exception {
+    void storeLeftByTheOldRules_readsAlreadyClosed() throws Exception {
         fx.execute("INSERT INTO product_template (id, name, list_price, is_published, write_date) VALUES "
                 + "(6001, '{\"en_US\": \"Prototype\"}', 99, false, now()), "
                 + "(6002, '{\"en_US\": \"Unreleased desk\"}', 80, false, now())");
@@ -82,31 +82,17 @@ class MigrationPipelineTest {
         assertThat(fx.store.differences()).as("the store before the migration")
                 .contains("product 6001 is hidden on the website but live in the store");
 
-        // The migration: a re-snapshot of every captured table.
-        Map<String, Long> before = fx.functionTotals();
-        long rows = 0;
-        for (TableMapping table : fx.stack.mappings().tables()) {
-            rows += fx.queryLong("SELECT count(*) FROM public." + table.table());
-            fx.signalSnapshot("migrate-" + table.table().hashCode(), "public." + table.table()); // id: varchar(42)
-        }
-        long expected = rows;
-        Map<String, Long> after = await(fx::functionTotals, t -> t.get("Records") - before.get("Records") >= expected);
-        System.out.println("[migration] re-snapshot: " + (after.get("Records") - before.get("Records"))
-                + " records, " + (after.get("Applied") - before.get("Applied")) + " applied, "
-                + (after.get("Stale") - before.get("Stale")) + " stale, rows " + expected);
-        assertThat(after.get("Records") - before.get("Records")).as("every row sent again")
-                .isGreaterThanOrEqualTo(expected);
-
-        assertStoreIsTheWebsite("the re-snapshot");
+        // A re-snapshot alone does not migrate this store: its events are not newer than the versions the old
+        // release stored (RUNBOOK.md, "Re-snapshot"), so they come back stale. The migration is a change of every row.
     }
 
     /**
-     * The other way to give every row a newer version (RUNBOOK.md, "DDL", step 5): a real change of every captured
-     * row. Runs after the re-snapshot, on whatever it left.
+     * The migration (RUNBOOK.md, "Migrating to the website rules"): a change of every captured row gives each a newer
+     * version, so the function writes it again under the new rules. Runs on the store the first test left.
      */
     @Test
     @Order(2)
-    void touchEveryRow_afterTheResnapshot_storeIsWhatTheWebsiteShows() throws Exception {
+    void touchEveryRow_storeLeftByTheOldRules_becomesWhatTheWebsiteShows() throws Exception {
         fx.execute("BEGIN; UPDATE product_template SET write_date = write_date; "
                 + "UPDATE product_product SET write_date = write_date; "
                 + "UPDATE product_public_category SET write_date = write_date; "
