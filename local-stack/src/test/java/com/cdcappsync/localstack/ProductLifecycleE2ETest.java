@@ -148,7 +148,8 @@ class ProductLifecycleE2ETest extends StackPerClassTest {
         assertExpiresInThirtyDays(item);
         JsonNode message = e2e.nextMessage("onDeleteProduct", 108);
         assertThat(message.get("deleted").asBoolean()).isTrue();
-        assertThat(message.get("name").asText()).isEqualTo("Chair");
+        assertThat(message.path("name").isMissingNode() || message.path("name").isNull())
+                .as("a removal carries no data of the row that left the site: %s", message).isTrue();
         assertThat(message.get("version").asLong()).isEqualTo(lsn(PRODUCT_2_ARCHIVE));
         assertThat(e2e.asWebsite("{ getProduct(id: \"108\", websiteId: \"1\") { id }"
                 + " }").data().get("getProduct").isNull()).isTrue();
