@@ -8,7 +8,6 @@ import com.cdcappsync.upsert.appsync.AppSyncClient;
 import com.cdcappsync.upsert.appsync.AppSyncException;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.appsync.GraphQlResponse;
-import com.cdcappsync.upsert.mapping.TableMapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
