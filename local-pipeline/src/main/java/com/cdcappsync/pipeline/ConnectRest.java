@@ -44,13 +44,25 @@ final class ConnectRest {
 
     /** Creates or updates a connector from the {@code config} object of a rendered file. */
     void putConfig(String name, JsonNode config) {
-        Answer answer = send(HttpRequest.newBuilder(base.resolve("/connectors/" + name + "/config"))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(config.toString())).build());
+        Answer answer = null;
+        // Connect refuses a config change while its group rebalances (409, or 500 "a rebalance is expected"): the
+        // rebalance settles in seconds, so ask again, a bounded number of times.
+        for (int attempt = 0; attempt < 100 && (answer == null || rebalancing(answer)); attempt++) {
+            if (answer != null) {
+                pause();
+            }
+            answer = send(HttpRequest.newBuilder(base.resolve("/connectors/" + name + "/config"))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(config.toString())).build());
+        }
         if (answer.status() != 200 && answer.status() != 201) {
             throw new IllegalStateException("Kafka Connect refused connector " + name + " (HTTP " + answer.status()
                     + "): " + answer.body());
         }
+    }
+
+    private static boolean rebalancing(Answer answer) {
+        return answer.status() == 409 || answer.status() == 500 && answer.body().contains("rebalance");
     }
 
     /**

@@ -80,8 +80,7 @@ class NewFieldEndToEndTest {
 
         fx.stack.deployFunction(deployed);
         long applied = fx.functionTotals().get("Applied");
-        fx.post("/connectors/" + SINK + "/restart?includeTasks=true&onlyFailed=true");
-        assertThat(await(fx::sinkFailure, f -> f == null)).as("restarted").isNull();
+        assertThat(fx.restartFailedSinkTasks()).as("restarted").isNull();
         fx.rest.awaitRunning(SINK, WAIT);
 
         Map<String, AttributeValue> item = await(() -> fx.store.product(2101),

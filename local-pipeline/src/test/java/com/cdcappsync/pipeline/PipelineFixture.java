@@ -204,6 +204,26 @@ final class PipelineFixture implements AutoCloseable {
         return answer.status() == 200 ? ConnectRest.failure(rest.parse(answer.body())) : null;
     }
 
+    /**
+     * Restarts the sink's failed tasks and waits until none is FAILED. Connect answers a restart at once and carries it
+     * out asynchronously; one asked for while the group rebalances can be dropped, so the request is repeated (up to
+     * four times, 15 s apart) while a task still reports FAILED.
+     *
+     * @return the first FAILED task's trace after the last attempt, or null once none failed
+     */
+    String restartFailedSinkTasks() throws IOException, InterruptedException {
+        String failure = sinkFailure();
+        for (int attempt = 0; attempt < 4 && failure != null; attempt++) {
+            send("POST", "/connectors/" + SINK + "/restart?includeTasks=true&onlyFailed=true");
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            do {
+                ConnectRest.pause();
+                failure = sinkFailure();
+            } while (failure != null && System.nanoTime() < deadline);
+        }
+        return failure;
+    }
+
     /** PUT without a body to Kafka Connect (stop, resume), which must succeed. */
     void put(String path) {
         expectSuccess("PUT " + path, rest.put(path));

@@ -100,7 +100,9 @@ class ScaffoldedTablePipelineTest {
 
     /** Adds {@code value} to the comma-separated {@code property} of a running connector's config. */
     private void addToList(String connector, String property, String value) {
-        ConnectRest.Answer answer = fx.rest.get("/connectors/" + connector + "/config");
+        // Right after the connectors start, Connect may answer 500 "a rebalance is expected" for a while: ask again.
+        ConnectRest.Answer answer = PipelineFixture.await(() -> fx.rest.get("/connectors/" + connector + "/config"),
+                a -> a.status() == 200);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         ObjectNode config = (ObjectNode) fx.rest.parse(answer.body());
         config.put(property, config.path(property).asText() + "," + value);
