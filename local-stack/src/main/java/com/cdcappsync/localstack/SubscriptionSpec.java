@@ -2,6 +2,8 @@ package com.cdcappsync.localstack;
 
 import com.cdcappsync.upsert.mapping.Mappings;
 import com.cdcappsync.upsert.mapping.TableMapping;
+import graphql.language.ObjectTypeDefinition;
+import graphql.parser.Parser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One subscription a website opens to follow a type: the schema's convention is {@code on<Mutation>} per
@@ -25,10 +25,6 @@ import java.util.regex.Pattern;
  * @param selection the fields asked for
  */
 public record SubscriptionSpec(String field, String typeName, String idField, List<String> selection) {
-
-    private static final Pattern SUBSCRIPTION_TYPE = Pattern.compile("(?m)^type Subscription\\s*\\{(.*?)^}",
-            Pattern.DOTALL);
-    private static final Pattern FIELD = Pattern.compile("(?m)^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*[(:]");
 
     /** Copies the selection. */
     public SubscriptionSpec {
@@ -66,14 +62,11 @@ public record SubscriptionSpec(String field, String typeName, String idField, Li
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + apiDir.resolve("schema.graphql"), e);
         }
-        Matcher block = SUBSCRIPTION_TYPE.matcher(schema);
+        // The SDL parser the gateway already uses for documents (graphql-java), not a pattern over the text.
         Set<String> fields = new LinkedHashSet<>();
-        if (block.find()) {
-            Matcher field = FIELD.matcher(block.group(1));
-            while (field.find()) {
-                fields.add(field.group(1));
-            }
-        }
+        Parser.parse(schema).getDefinitionsOfType(ObjectTypeDefinition.class).stream()
+                .filter(type -> type.getName().equals("Subscription"))
+                .forEach(type -> type.getFieldDefinitions().forEach(f -> fields.add(f.getName())));
         return fields;
     }
 

@@ -73,18 +73,16 @@ public final class ChangeMapper {
         if (hiddenBecause != null) {
             return delete(event, table, id, hiddenBecause);
         }
-        List<String> shownOn = table.websites() == null ? List.of() : shownOn(table, event);
-        if (table.websites() != null && shownOn.isEmpty()) {
-            WebsiteRule rule = table.websites();
-            String company = rule.companyColumn() == null ? ""
-                    : ", " + rule.companyColumn() + "=" + column(event, rule.companyColumn());
-            return delete(event, table, id, "on no served website (" + rule.websiteColumn() + "="
-                    + column(event, rule.websiteColumn()) + company + "; served: " + websites + ")");
+        WebsiteRule rule = table.websites();
+        List<String> shownOn = rule == null ? null
+                : websites.showing(column(event, rule.websiteColumn()), column(event, rule.companyColumn()));
+        if (shownOn != null && shownOn.isEmpty()) {
+            return delete(event, table, id, notShown(rule, event));
         }
         ObjectNode input = mapper.createObjectNode();
         input.put(table.idField(), id);
-        if (table.websites() != null) {
-            shownOn.forEach(input.putArray(table.websites().field())::add);
+        if (shownOn != null) {
+            shownOn.forEach(input.putArray(rule.field())::add);
         }
         Map<Object, JsonNode> parsed = new IdentityHashMap<>(4);
         for (FieldSpec spec : table.fields()) {
@@ -101,12 +99,15 @@ public final class ChangeMapper {
                 texts.get(table).upsert(), wrap(input), null);
     }
 
-    /** The served websites that show the row: its website and company columns, absent or null meaning all. */
-    private List<String> shownOn(TableMapping table, ChangeEvent event) {
-        return websites.showing(column(event, table.websites().websiteColumn()),
-                column(event, table.websites().companyColumn()));
+    /** Why no served website shows the row, e.g. {@code on no served website (website_id=2; served: 1:1)}. */
+    private String notShown(WebsiteRule rule, ChangeEvent event) {
+        String company = rule.companyColumn() == null ? ""
+                : ", " + rule.companyColumn() + "=" + column(event, rule.companyColumn());
+        return "on no served website (" + rule.websiteColumn() + "=" + column(event, rule.websiteColumn()) + company
+                + "; served: " + websites + ")";
     }
 
+    /** A website or company column as text; absent or null means every website (or company). */
     private static String column(ChangeEvent event, String column) {
         if (column == null) {
             return null;
@@ -116,7 +117,12 @@ public final class ChangeMapper {
                     + "unavailable in the event for table '" + event.table() + "'; it must be a plain id column");
         }
         Object value = event.columns().get(column);
-        return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        return value == null ? null : text(value);
+    }
+
+    /** A key or id value as text: decimals without exponent. */
+    private static String text(Object value) {
+        return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     private MappedChange delete(ChangeEvent event, TableMapping table, String id, String note) {
@@ -152,7 +158,7 @@ public final class ChangeMapper {
                         + "': neither the record key nor the row has it; expected key " + table.keyColumns()
                         + " (fix \"key\" in the mapping, or keep the Debezium record key)", null);
             }
-            id.add(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+            id.add(text(value));
         }
         return id.toString();
     }
