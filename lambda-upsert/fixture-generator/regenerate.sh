@@ -14,7 +14,7 @@
 #
 # Environment (all optional):
 #   PGPORT        port for the throwaway server            (default 55432)
-#   JAVA_HOME     JDK 21+ used to build and run            (default temurin 25 if present)
+#   JAVA_HOME     JDK 21+ used to build and run            (default: the one ./mvnw picks)
 #   FIXTURES_DIR  where the fixture folders go             (default ../src/test/resources/fixtures/debezium)
 #   SAMPLE_FILE   bundled CLI sample                       (default ../samples/odoo-product-changes.json)
 #   STOREFRONT_DIR where the storefront folders go  (default ../src/test/resources/fixtures/debezium-storefront)
@@ -31,6 +31,7 @@ run_storefront() { [[ "$SCENARIOS" == all || "$SCENARIOS" == storefront ]]; }
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MODULE="$(cd "$HERE/.." && pwd)"
+ROOT="$(cd "$MODULE/.." && pwd)"
 FIXTURES_DIR="${FIXTURES_DIR:-$MODULE/src/test/resources/fixtures/debezium}"
 SAMPLE_FILE="${SAMPLE_FILE:-$MODULE/samples/odoo-product-changes.json}"
 STOREFRONT_DIR="${STOREFRONT_DIR:-$MODULE/src/test/resources/fixtures/debezium-storefront}"
@@ -38,10 +39,8 @@ export PGHOST=127.0.0.1 PGPORT="${PGPORT:-55432}" PGDATABASE=odoo PGUSER=postgre
 
 log() { echo "[regenerate] $*"; }
 
-# --- JDK ----------------------------------------------------------------------------------------
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
+# --- JDK: the build's own finder (JAVA_HOME, PATH, /usr/lib/jvm, /opt/java) ---------------------
+. "$ROOT/.mvn/find-jdk.sh"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 java_major="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 if (( java_major < 21 )); then
@@ -104,8 +103,10 @@ log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') listening on 
 
 # --- build the generator -------------------------------------------------------------------------
 log "building the generator"
+# A module of the parent pom: the project's Maven wrapper builds it alone (it depends on no other module).
 # shellcheck disable=SC2086 # MAVEN_ARGS holds several options
-mvn ${MAVEN_ARGS:-} -q -B -Dstyle.color=never -f "$HERE/pom.xml" package
+"$ROOT/mvnw" ${MAVEN_ARGS:-} -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -pl lambda-upsert/fixture-generator \
+  package -DskipTests
 OUT="$WORK/out"
 generator() {
   "$JAVA" -Duser.timezone=UTC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
