@@ -72,7 +72,7 @@ public final class CdcAppSyncStack extends Stack {
         connector = new ConnectorAccess(this, "Connector", new ConnectorAccess.Props(upsert.alias(),
                 config.connectorTrustedPrincipalArn(), config.connectorExternalId()));
         new OperationalAlarms(this, "Alarms", new OperationalAlarms.Props(config.resourcePrefix(),
-                upsert.function(), upsert.onFailureQueue(), config.alarmTopicArn()));
+                upsert.function(), upsert.onFailureQueue(), config.alarmTopicArn(), config.metricsNamespace()));
         addOutputs();
     }
 

@@ -37,6 +37,7 @@ class ContextOverridesTest {
                 Map.entry("fieldLogLevel", "all"),
                 Map.entry("javaToolOptions", ""),
                 Map.entry("handlerEnv.FAIL_ON_REJECTED", "true"),
+                Map.entry("handlerEnv.METRICS_NAMESPACE", "Shop/Live"),
                 Map.entry("connectorTrustedPrincipalArn", TRUSTED),
                 Map.entry("connectorExternalId", "cc-external-id-123"),
                 Map.entry("alarmTopicArn", TOPIC)));
@@ -88,6 +89,19 @@ class ContextOverridesTest {
         assertThat(variables.path("FAIL_ON_REJECTED").asText()).isEqualTo("true");
         assertThat(variables.has("JAVA_TOOL_OPTIONS")).isFalse();
         assertThat(variables.path("APPSYNC_AUTH").asText()).isEqualTo("iam");
+    }
+
+    @Test
+    void alarms_metricsNamespaceOverridden_watchTheNamespaceTheFunctionWrites() {
+        JsonNode variables = synth.only("AWS::Lambda::Function").path("Properties").path("Environment")
+                .path("Variables");
+        assertThat(variables.path("METRICS_NAMESPACE").asText()).isEqualTo("Shop/Live");
+        synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "Shop/Live",
+                "MetricName", "LagMs"));
+        synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "Shop/Live",
+                "MetricName", "Rejected"));
+        assertThat(synth.resources("AWS::CloudWatch::Alarm").values())
+                .noneMatch(alarm -> alarm.path("Properties").path("Namespace").asText().equals("CdcAppSync"));
     }
 
     @Test

@@ -56,8 +56,10 @@ public final class ContextSettings {
             "The function's `JAVA_TOOL_OPTIONS`: C1 only, the quickest start for a short, I/O-bound handler.");
     public static final ContextSetting HANDLER_ENV = ContextSetting.computed("handlerEnv.<NAME>",
             "a value the handler accepts (main README, Configuration)", "(none)",
-            "One more handler setting, e.g. `-c handlerEnv.FAIL_ON_REJECTED=true`. `APPSYNC_*`, `AWS_*`, "
-                    + "`LAMBDA_*`, `_*` and `JAVA_TOOL_OPTIONS` are set by the stack or by Lambda and refused.");
+            "One more handler setting, e.g. `-c handlerEnv.FAIL_ON_REJECTED=true`: name and value are checked at "
+                    + "synth against the handler's own settings (a typo fails with the valid names). `APPSYNC_*`, "
+                    + "`AWS_*`, `LAMBDA_*`, `_*` and `JAVA_TOOL_OPTIONS` are set by the stack or by Lambda and "
+                    + "refused. `METRICS_NAMESPACE` also moves the alarms on the function's own metrics.");
     public static final ContextSetting CONNECTOR_TRUSTED_PRINCIPAL = ContextSetting.computed(
             "connectorTrustedPrincipalArn", "an IAM ARN: `arn:aws:iam::<account>:root`, `...:role/<name>` or "
                     + "`...:user/<name>`", "this account's root",

@@ -1,5 +1,7 @@
 package com.cdcappsync.infra.config;
 
+import com.cdcappsync.upsert.config.Setting;
+import com.cdcappsync.upsert.config.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,9 +97,7 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
         check(problems, fieldLogLevel != null, "fieldLogLevel", null, "a field log level");
         check(problems, apiProtection != null, "apiProtection", null, "an ApiProtection (ApiProtection.DEFAULT)");
         check(problems, javaToolOptions != null, "javaToolOptions", null, "text, empty for none");
-        handlerEnvironment.keySet().forEach(name -> check(problems, ENV_NAME.matcher(name).matches()
-                && !RESERVED_ENV.matcher(name).matches(), "handlerEnvironment", name, "a variable the stack "
-                + "does not own"));
+        handlerEnvironment.forEach((name, value) -> checkHandlerSetting(problems, name, value));
         checkOptional(problems, connectorTrustedPrincipalArn, IAM_PRINCIPAL_ARN, "connectorTrustedPrincipalArn");
         checkOptional(problems, connectorExternalId, EXTERNAL_ID, "connectorExternalId");
         checkOptional(problems, alarmTopicArn, SNS_TOPIC_ARN, "alarmTopicArn");
@@ -121,6 +121,46 @@ public record StackConfig(String stage, Map<String, String> tableNames, boolean 
     /** A builder holding these settings. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /** The settings {@code handlerEnvironment} may set: the handler's own registry, less what the stack sets. */
+    public static List<String> handlerSettingNames() {
+        return Settings.ALL.stream().map(Setting::key).filter(key -> !RESERVED_ENV.matcher(key).matches()).toList();
+    }
+
+    /** A name of the handler's registry that the stack does not own, with a value the handler's parser accepts. */
+    private static void checkHandlerSetting(List<String> problems, String name, String value) {
+        handlerSettingProblem(name, value).ifPresent(expected -> problems.add("handlerEnvironment." + name
+                + (RESERVED_ENV.matcher(name).matches() ? "" : " = " + value) + ": expected " + expected));
+    }
+
+    /**
+     * What is wrong with one handler setting set through the stack, as "expected ..." text; empty when nothing is.
+     * The names and the parsing are the handler's own ({@link Settings}), so a typo or a bad value fails at synth
+     * instead of deploying a variable the function ignores or refuses at its first invocation.
+     */
+    static Optional<String> handlerSettingProblem(String name, String value) {
+        if (RESERVED_ENV.matcher(name).matches()) {
+            return Optional.of("a variable the stack does not own: " + name + " is set by the stack or by Lambda, "
+                    + "and an API key (APPSYNC_API_KEY) must never be put in a template");
+        }
+        Optional<Setting<?>> setting = Settings.named(name);
+        if (setting.isEmpty()) {
+            return Optional.of("a handler setting, one of " + String.join(", ", handlerSettingNames())
+                    + " (lambda-upsert/README.md, Configuration)");
+        }
+        try {
+            setting.get().parse(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(setting.get().type() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The CloudWatch namespace the function writes its metrics to: METRICS_NAMESPACE's value or its default. */
+    public String metricsNamespace() {
+        return handlerEnvironment.getOrDefault(Settings.METRICS_NAMESPACE.key(),
+                Settings.METRICS_NAMESPACE.defaultText());
     }
 
     private static void check(List<String> problems, boolean ok, String name, Object value, String expected) {

@@ -130,12 +130,12 @@ final class StackConfigReader {
         ContextSetting setting = ContextSettings.HANDLER_ENV;
         Map<String, String> values = reader.family(setting, ENV_NAME, ANY);
         for (String name : List.copyOf(values.keySet())) {
-            if (RESERVED_ENV.matcher(name).matches()) {
+            String value = values.get(name);
+            StackConfig.handlerSettingProblem(name, value).ifPresent(expected -> {
                 values.remove(name);
-                reader.problem(setting, setting.prefix() + name, "(value not shown)", "a variable the stack does "
-                        + "not own: " + name + " is set by the stack or by Lambda, and an API key "
-                        + "(APPSYNC_API_KEY) must never be put in a template");
-            }
+                boolean secret = RESERVED_ENV.matcher(name).matches();
+                reader.problem(setting, setting.prefix() + name, secret ? "(value not shown)" : value, expected);
+            });
         }
         return values;
     }

@@ -1,5 +1,7 @@
 package com.cdcappsync.infra.constructs;
 
+import com.cdcappsync.upsert.response.BatchReport;
+import com.cdcappsync.upsert.response.RecordStatus;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
@@ -26,8 +28,6 @@ import software.constructs.Construct;
 public final class OperationalAlarms extends Construct {
 
     private static final Duration PERIOD = Duration.minutes(5);
-    /** The function's own metrics (EMF, lambda-upsert's BatchMetrics): namespace and dimension. */
-    static final String NAMESPACE = "CdcAppSync";
     /** LagMs (commit in PostgreSQL to the function's run) above this, at its maximum per minute ... */
     static final double LAG_THRESHOLD_MS = 120_000;
     /** ... for this many consecutive minutes: a slow or stuck pipeline, not one slow batch. */
@@ -38,8 +38,11 @@ public final class OperationalAlarms extends Construct {
      * @param function the upsert function (all versions and aliases)
      * @param onFailureQueue its on-failure queue
      * @param alarmTopicArn an SNS topic to notify; empty: the alarms only change state
+     * @param metricsNamespace the namespace the function writes its own metrics to (lambda-upsert's BatchReport;
+     *                         its METRICS_NAMESPACE setting): {@code StackConfig.metricsNamespace()}
      */
-    public record Props(String namePrefix, IFunction function, IQueue onFailureQueue, Optional<String> alarmTopicArn) {
+    public record Props(String namePrefix, IFunction function, IQueue onFailureQueue, Optional<String> alarmTopicArn,
+                        String metricsNamespace) {
     }
 
     private final String namePrefix;
@@ -62,13 +65,14 @@ public final class OperationalAlarms extends Construct {
                         MetricOptions.builder().period(PERIOD).statistic("Maximum").build()),
                 "Asynchronous invocations failed after Lambda's retries and wait in the on-failure queue: inspect "
                         + "and redrive them (see infra-cdk/README.md).");
-        Map<String, String> function = Map.of("FunctionName", props.function().getFunctionName());
+        Map<String, String> function = Map.of(BatchReport.DIMENSION, props.function().getFunctionName());
         Alarm lag = Alarm.Builder.create(this, "ReplicationLag")
                 .alarmName(namePrefix + "-ReplicationLag")
                 .alarmDescription("Changes reach the function more than " + (long) LAG_THRESHOLD_MS / 1000 + " s "
                         + "after their commit, for " + LAG_MINUTES + " minutes: the connector is behind or the "
                         + "function is slow. RUNBOOK.md, \"WAL growth\" and \"A failed task\"; run bin/doctor.")
-                .metric(Metric.Builder.create().namespace(NAMESPACE).metricName("LagMs").dimensionsMap(function)
+                .metric(Metric.Builder.create().namespace(props.metricsNamespace()).metricName(BatchReport.LAG_METRIC)
+                        .dimensionsMap(function)
                         .statistic("Maximum").period(Duration.minutes(1)).build())
                 .threshold(LAG_THRESHOLD_MS)
                 .evaluationPeriods(LAG_MINUTES)
@@ -77,7 +81,8 @@ public final class OperationalAlarms extends Construct {
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
         topic.ifPresent(t -> lag.addAlarmAction(new SnsAction(t)));
-        add("RejectedRecords", Metric.Builder.create().namespace(NAMESPACE).metricName("Rejected")
+        add("RejectedRecords", Metric.Builder.create().namespace(props.metricsNamespace())
+                        .metricName(RecordStatus.REJECTED.metricName())
                         .dimensionsMap(function).statistic("Sum").period(PERIOD).build(),
                 "The function rejected change events it cannot map (bad data, or a mapping behind the schema): see "
                         + "its log, then RUNBOOK.md, \"Replaying the error topic and the DLQ\".");

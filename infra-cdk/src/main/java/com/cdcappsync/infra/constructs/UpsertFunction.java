@@ -1,5 +1,6 @@
 package com.cdcappsync.infra.constructs;
 
+import com.cdcappsync.upsert.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,8 +85,8 @@ public final class UpsertFunction extends Construct {
         logGroup.grantWrite(role);
 
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("APPSYNC_GRAPHQL_URL", props.api().getGraphqlUrl());
-        environment.put("APPSYNC_AUTH", "iam");
+        environment.put(Settings.APPSYNC_GRAPHQL_URL.key(), props.api().getGraphqlUrl());
+        environment.put(Settings.APPSYNC_AUTH.key(), "iam");
         environment.putAll(props.environment());
         function = Function.Builder.create(this, "Function")
                 .functionName(props.functionName())

@@ -111,6 +111,40 @@ class StackConfigTest {
     }
 
     @Test
+    void fromContext_handlerEnvTypoOrBadValue_rejectedWithTheHandlersOwnNamesAndCheck() {
+        assertThatThrownBy(() -> StackConfig.fromContext(Map.of("handlerEnv.PUBLISH_CONCURENCY", "8",
+                "handlerEnv.RETRY_MAX_ATTEMPTS", "zero")))
+                .isInstanceOfSatisfying(InfraConfigException.class, e -> assertThat(e.problems()).hasSize(2))
+                .hasMessageContaining("handlerEnv.PUBLISH_CONCURENCY")
+                .hasMessageContaining("one of ")
+                .hasMessageContaining("PUBLISH_CONCURRENCY")
+                .hasMessageContaining("handlerEnv.RETRY_MAX_ATTEMPTS")
+                .hasMessageContaining("zero");
+    }
+
+    @Test
+    void builder_handlerEnvironmentUnknownName_rejected() {
+        assertThatThrownBy(() -> StackConfig.builder().handlerEnvironment(Map.of("MAPING_PATH", "/x")).build())
+                .isInstanceOf(InfraConfigException.class)
+                .hasMessageContaining("handlerEnvironment.MAPING_PATH")
+                .hasMessageContaining("MAPPING_PATH");
+    }
+
+    @Test
+    void handlerSettingNames_theHandlersRegistryLessWhatTheStackSets() {
+        assertThat(StackConfig.handlerSettingNames())
+                .contains("PUBLISH_CONCURRENCY", "METRICS_NAMESPACE", "WEBSITES")
+                .doesNotContain("APPSYNC_GRAPHQL_URL", "APPSYNC_AUTH", "APPSYNC_API_KEY", "AWS_REGION");
+    }
+
+    @Test
+    void metricsNamespace_followsTheHandlerSetting() {
+        assertThat(StackConfig.fromContext(Map.of()).metricsNamespace()).isEqualTo("CdcAppSync");
+        assertThat(StackConfig.fromContext(Map.of("handlerEnv.METRICS_NAMESPACE", "Shop/Live")).metricsNamespace())
+                .isEqualTo("Shop/Live");
+    }
+
+    @Test
     void fromContext_connectorAndAlarmArns_validated() {
         assertThatThrownBy(() -> StackConfig.fromContext(Map.of("connectorTrustedPrincipalArn", "confluent",
                 "alarmTopicArn", "ops", "connectorExternalId", "x")))

@@ -26,6 +26,14 @@ public record Setting<T>(String key, String type, String defaultText, String des
         return effective == null ? null : parser.apply(effective);
     }
 
+    /**
+     * Checks a value the way the handler will read it, for tools that set it elsewhere (the CDK app's
+     * {@code handlerEnv.<NAME>}): the value, or an {@link IllegalArgumentException} saying what was expected.
+     */
+    public T parse(String text) {
+        return read(text);
+    }
+
     @Override
     public String toString() {
         return key;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -81,4 +82,9 @@ public final class Settings {
             AWS_REGION, MAPPING_PATH, PUBLISH_CONCURRENCY, PUBLISH_COALESCE, HTTP_CONNECT_TIMEOUT,
             HTTP_REQUEST_TIMEOUT, RETRY_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY, FAIL_ON_REJECTED,
             VERSION_FALLBACK, TOAST_PLACEHOLDER, WEBSITES, METRICS_NAMESPACE);
+
+    /** The setting whose environment variable is {@code key}, if the handler has one. */
+    public static Optional<Setting<?>> named(String key) {
+        return ALL.stream().filter(setting -> setting.key().equals(key)).findFirst();
+    }
 }

@@ -18,6 +18,10 @@ public record BatchReport(String namespace, String functionName) {
 
     /** At most this many rejected/failed records are listed in one line; counts are always complete. */
     public static final int MAX_LISTED_PROBLEMS = 50;
+    /** The one dimension of every metric (the CDK app's alarms use it too). */
+    public static final String DIMENSION = "FunctionName";
+    /** Largest "now minus source.ts_ms" of the batch, in milliseconds. */
+    public static final String LAG_METRIC = "LagMs";
 
     /**
      * The line for a batch.
@@ -36,7 +40,7 @@ public record BatchReport(String namespace, String functionName) {
         aws.put("Timestamp", nowMs);
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", namespace);
-        directive.putArray("Dimensions").addArray().add("FunctionName");
+        directive.putArray("Dimensions").addArray().add(DIMENSION);
         ArrayNode metrics = directive.putArray("Metrics");
         metrics.addObject().put("Name", "Records").put("Unit", "Count");
         for (RecordStatus status : RecordStatus.values()) {
@@ -44,9 +48,9 @@ public record BatchReport(String namespace, String functionName) {
         }
         metrics.addObject().put("Name", "DurationMs").put("Unit", "Milliseconds");
         if (maxLagMs != null) {
-            metrics.addObject().put("Name", "LagMs").put("Unit", "Milliseconds");
+            metrics.addObject().put("Name", LAG_METRIC).put("Unit", "Milliseconds");
         }
-        root.put("FunctionName", functionName);
+        root.put(DIMENSION, functionName);
         root.put("level", outcomes.stream().anyMatch(o -> o.status().isProblem()) ? "WARN" : "INFO");
         root.put("message", "batch processed");
         root.put("input", kind.name());
@@ -56,7 +60,7 @@ public record BatchReport(String namespace, String functionName) {
         }
         root.put("DurationMs", elapsed.toMillis());
         if (maxLagMs != null) {
-            root.put("LagMs", maxLagMs);
+            root.put(LAG_METRIC, maxLagMs);
         }
         ArrayNode problems = root.putArray("problems");
         outcomes.stream().filter(o -> o.status().isProblem())
