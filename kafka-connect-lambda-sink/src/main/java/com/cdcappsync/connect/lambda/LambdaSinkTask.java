@@ -167,7 +167,8 @@ public final class LambdaSinkTask extends SinkTask {
                     + "then restart the task; the batch is sent again.");
             case LOG -> {
                 reportError(batch, failed);
-                LOG.error("{}; behavior.on.error=log: written to {}, going on", what, config.errorTopic());
+                LOG.error("{}; behavior.on.error=log: {}, going on", what, reporter != null
+                        ? "written to " + config.errorTopic() : "no reporter.bootstrap.servers, not written");
             }
             case IGNORE -> { }
             default -> throw new IllegalStateException("unknown behavior " + config.behaviorOnError());
