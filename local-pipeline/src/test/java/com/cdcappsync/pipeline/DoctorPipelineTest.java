@@ -138,7 +138,7 @@ class DoctorPipelineTest {
                 .put("aws.lambda.function.name", "nowhere").put("aws.lambda.region", "us-east-1")
                 // Nothing listens on port 1: the invocation fails, and behavior.on.error=fail fails the task.
                 .put("aws.lambda.endpoint.override", "http://127.0.0.1:1")
-                .put("aws.lambda.function.error.retries", "0").put("behavior.on.error", "fail")
+                .put("behavior.on.error", "fail")
                 .put("key.converter", "org.apache.kafka.connect.storage.StringConverter")
                 .put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
         fx.rest.putConfig(name, config);

@@ -70,7 +70,7 @@ class ReplayPipelineTest {
         // The function cannot be reached; behavior.on.error=log writes the error message and goes on: the change
         // is lost to the site.
         ObjectNode shipped = fx.reconfigureSink(Map.of("aws.lambda.endpoint.override", "http://127.0.0.1:1",
-                "behavior.on.error", "log", "aws.lambda.function.error.retries", "0"));
+                "behavior.on.error", "log"));
         try {
             changePrice(id);
             Finding counted = await(() -> fx.doctor.check("kafka.topic." + ERROR_TOPIC),

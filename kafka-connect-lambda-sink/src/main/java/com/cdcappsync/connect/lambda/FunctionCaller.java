@@ -7,11 +7,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
+import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
@@ -27,8 +29,17 @@ final class FunctionCaller implements AutoCloseable {
         /** The function ran; {@code body} is its answer (empty for async). */
         record Answered(String body) implements Outcome { }
 
-        /** The function failed ({@code type} from X-Amz-Function-Error) or the call did (type {@code Call}). */
+        /**
+         * The function failed ({@code type} from X-Amz-Function-Error, {@code body} its error answer) or the call did
+         * ({@code type} the AWS error code or the SDK's exception, {@code body} its message).
+         */
         record Failed(String type, String body) implements Outcome { }
+
+        /**
+         * The Invoke API refused the request's content (InvalidRequestContentException, HTTP 400): the one request
+         * error Confluent's overview names for the dead-letter queue.
+         */
+        record InvalidRequest(InvalidRequestContentException error) implements Outcome { }
     }
 
     private final LambdaClient client;
@@ -38,10 +49,7 @@ final class FunctionCaller implements AutoCloseable {
     FunctionCaller(LambdaSinkConfig config) {
         LambdaClientBuilder builder = LambdaClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(config.socketTimeout()).build())
-                .credentialsProvider(credentials(config));
-        if (config.region() != null) {
-            builder.region(Region.of(config.region()));
-        }
+                .credentialsProvider(credentials(config)).region(Region.of(config.region()));
         if (config.endpointOverride() != null) {
             builder.endpointOverride(config.endpointOverride());
         }
@@ -60,14 +68,22 @@ final class FunctionCaller implements AutoCloseable {
                 return new Outcome.Failed(response.functionError(), answer);
             }
             return new Outcome.Answered(answer);
+        } catch (InvalidRequestContentException e) {
+            return new Outcome.InvalidRequest(e);
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String type = code != null ? code : e.getClass().getSimpleName();
+            return new Outcome.Failed(type, String.valueOf(e.getMessage()));
         } catch (SdkException e) {
-            return new Outcome.Failed("Call", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Outcome.Failed(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         }
     }
 
     /**
-     * Static keys, else the configured provider. Confluent's default names the SDK v1 chain; the v2
-     * {@link DefaultCredentialsProvider} reads the same sources (environment, profile, container, instance role).
+     * Static keys when both are set, else {@code aws.credentials.provider.class}: by default the SDK v2
+     * {@link DefaultCredentialsProvider}, Confluent's default too, whose chain is: Java system properties, environment
+     * variables, web identity token, the shared credentials and config files (profile), container credentials
+     * (ECS, EKS Pod Identity, Lambda SnapStart), then the EC2 instance profile (IMDS).
      */
     private static AwsCredentialsProvider credentials(LambdaSinkConfig config) {
         String[] keys = config.staticKeys();
@@ -75,8 +91,7 @@ final class FunctionCaller implements AutoCloseable {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys[0], keys[1]));
         }
         String className = config.credentialsProviderClass();
-        if (className == null || className.startsWith("com.amazonaws.auth.DefaultAWSCredentialsProviderChain")
-                || className.equals(DefaultCredentialsProvider.class.getName())) {
+        if (className == null || className.equals(DefaultCredentialsProvider.class.getName())) {
             return DefaultCredentialsProvider.builder().build();
         }
         try {

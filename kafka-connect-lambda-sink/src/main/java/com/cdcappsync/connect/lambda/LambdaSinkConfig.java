@@ -22,7 +22,7 @@ public final class LambdaSinkConfig extends AbstractConfig {
     /** {@code aws.lambda.invocation.type}. */
     public enum InvocationType { SYNC, ASYNC }
 
-    /** {@code behavior.on.error}: what a function error does after the retries. */
+    /** {@code behavior.on.error}: what a function error (or a failed call) does; no batch is sent again. */
     public enum BehaviorOnError { FAIL, LOG, IGNORE }
 
     public static final String FUNCTION_NAME = "aws.lambda.function.name";
@@ -42,52 +42,49 @@ public final class LambdaSinkConfig extends AbstractConfig {
     public static final String ERROR_TOPIC_RF = "reporter.error.topic.replication.factor";
     /** This sink only: where to send Invoke calls instead of AWS's regional endpoint. */
     public static final String ENDPOINT_OVERRIDE = "aws.lambda.endpoint.override";
-    /** This sink only: how often a batch whose invocation failed is sent again before behavior.on.error applies. */
-    public static final String FUNCTION_ERROR_RETRIES = "aws.lambda.function.error.retries";
-    /** This sink only: the first pause before such a retry; doubles per retry. */
-    public static final String FUNCTION_ERROR_BACKOFF = "aws.lambda.function.error.retry.backoff.ms";
 
     static final String DEFAULT_CONVERTER = "io.confluent.connect.aws.lambda.converters.JsonKeyValueConverter";
-    static final String DEFAULT_CREDENTIALS_PROVIDER = "com.amazonaws.auth.DefaultAWSCredentialsProviderChain";
+    static final String ESCAPED_CONVERTER = "io.confluent.connect.aws.lambda.converters.EscapedJsonKeyValueConverter";
+    /** Confluent's default (plugin 2.0.x config dump, kafka-docker-playground connect-aws-lambda-sink). */
+    static final String DEFAULT_CREDENTIALS_PROVIDER =
+            "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider";
 
     /** Every property, with Confluent's defaults where Confluent documents one. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(FUNCTION_NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "The function: name, name:alias or ARN (an alias ARN is recommended).")
-            .define(REGION, Type.STRING, null, Importance.MEDIUM,
-                    "The function's region; default: the region in the ARN, else the SDK's region chain.")
+            .define(REGION, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM, "Required, as in Confluent's connector: the region the function is in.")
             .define(INVOCATION_TYPE, Type.STRING, "sync", ConfigDef.ValidString.in("sync", "async"), Importance.HIGH,
                     "sync: in order per topic-partition, answer to the result topic; async: fire and forget.")
             .define(BATCH_SIZE, Type.INT, 20, ConfigDef.Range.atLeast(1), Importance.HIGH,
                     "At most this many records per invocation (records of one topic-partition only).")
             .define(SOCKET_TIMEOUT, Type.INT, 50_000, ConfigDef.Range.between(1_000, 900_000), Importance.LOW,
                     "How long one Invoke call may take, in milliseconds.")
-            .define(RECORD_CONVERTER, Type.STRING, DEFAULT_CONVERTER, Importance.LOW,
-                    "JsonKeyValueConverter or EscapedJsonKeyValueConverter (Confluent's class names or short names).")
+            .define(RECORD_CONVERTER, Type.STRING, DEFAULT_CONVERTER, RecordConverter.VALIDATOR, Importance.LOW,
+                    "The fully qualified class name of one of Confluent's two converters: " + DEFAULT_CONVERTER
+                            + " or " + ESCAPED_CONVERTER + ".")
             .define(BEHAVIOR_ON_ERROR, Type.STRING, "fail", ConfigDef.ValidString.in("fail", "log", "ignore"),
-                    Importance.MEDIUM, "After a function error and its retries: fail the task, log and go on, "
-                            + "or go on silently.")
+                    Importance.MEDIUM, "After a function error (sync): fail the task; log (error topic) and go on; "
+                            + "or go on (nothing written).")
             .define(ACCESS_KEY_ID, Type.PASSWORD, null, Importance.MEDIUM, "Static AWS access key id (avoid).")
             .define(SECRET_ACCESS_KEY, Type.PASSWORD, null, Importance.MEDIUM, "Static AWS secret key (avoid).")
             .define(CREDENTIALS_PROVIDER, Type.STRING, DEFAULT_CREDENTIALS_PROVIDER, Importance.LOW,
-                    "Credentials provider; the default chain (environment, profile, container, instance role).")
+                    "An AWS SDK v2 AwsCredentialsProvider class with a static create(); default: the SDK v2 default "
+                            + "chain.")
             .define(REPORTER_BOOTSTRAP, Type.STRING, null, Importance.MEDIUM,
                     "Kafka for the result and error topics; unset: no reporting.")
             .define(RESULT_TOPIC, Type.STRING, "${connector}-success", Importance.MEDIUM,
                     "Where each record's result goes (sync only).")
             .define(RESULT_TOPIC_RF, Type.SHORT, (short) 3, Importance.LOW, "Its replication factor when created.")
             .define(ERROR_TOPIC, Type.STRING, "${connector}-error", Importance.MEDIUM,
-                    "Where function errors go, one message per record of the failed batch.")
+                    "Where behavior.on.error=log writes function errors, one message per record of the batch.")
             .define(ERROR_TOPIC_RF, Type.SHORT, (short) 3, Importance.LOW, "Its replication factor when created.")
             .define("confluent.license", Type.PASSWORD, "", Importance.LOW, "Ignored: this sink needs no licence.")
             .define("confluent.topic.bootstrap.servers", Type.STRING, null, Importance.LOW, "Ignored.")
             .define("confluent.topic.replication.factor", Type.SHORT, (short) 3, Importance.LOW, "Ignored.")
             .define(ENDPOINT_OVERRIDE, Type.STRING, null, Importance.LOW,
-                    "This sink only: a Lambda endpoint URL such as http://127.0.0.1:9001; unset: AWS.")
-            .define(FUNCTION_ERROR_RETRIES, Type.INT, 3, ConfigDef.Range.between(0, 100), Importance.LOW,
-                    "This sink only: retries of a batch whose invocation failed.")
-            .define(FUNCTION_ERROR_BACKOFF, Type.LONG, 200L, ConfigDef.Range.between(0L, 60_000L), Importance.LOW,
-                    "This sink only: first pause before such a retry, in milliseconds; doubles per retry.");
+                    "Extension (this sink only): a Lambda endpoint URL such as http://127.0.0.1:9001; unset: AWS.");
 
     private final String connectorName;
 
@@ -100,21 +97,15 @@ public final class LambdaSinkConfig extends AbstractConfig {
         super(CONFIG_DEF, properties);
         this.connectorName = properties.getOrDefault("name", "lambda-sink");
         endpointOverride();
-        RecordConverter.forName(getString(RECORD_CONVERTER));
     }
 
     public String functionName() {
         return getString(FUNCTION_NAME);
     }
 
-    /** The region: {@code aws.lambda.region}, else the one in a function ARN, else null (the SDK's chain). */
+    /** {@code aws.lambda.region}: required, never null. */
     public String region() {
-        String region = getString(REGION);
-        if (region != null && !region.isBlank()) {
-            return region;
-        }
-        String[] arn = functionName().split(":");
-        return arn.length >= 4 && "arn".equals(arn[0]) ? arn[3] : null;
+        return getString(REGION).trim();
     }
 
     public InvocationType invocationType() {
@@ -189,14 +180,6 @@ public final class LambdaSinkConfig extends AbstractConfig {
 
     public short errorTopicReplicationFactor() {
         return getShort(ERROR_TOPIC_RF);
-    }
-
-    public int functionErrorRetries() {
-        return getInt(FUNCTION_ERROR_RETRIES);
-    }
-
-    public Duration functionErrorBackoff() {
-        return Duration.ofMillis(getLong(FUNCTION_ERROR_BACKOFF));
     }
 
     public String connectorName() {

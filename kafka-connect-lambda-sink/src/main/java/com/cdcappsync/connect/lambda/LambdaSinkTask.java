@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Invokes the function with the records of each topic-partition in order, {@code aws.lambda.batch.size} at a
  * time; partitions run in parallel. {@link #put} returns only when every batch was answered (or handled by
- * {@code behavior.on.error}) and its results written, so the offsets Kafka Connect then commits are of records
- * the function has seen: at-least-once, as Confluent's sink promises (overview page).
+ * {@code behavior.on.error}, or put on the dead-letter queue) and its results written, so the offsets Kafka Connect
+ * then commits are of records the function has seen: at-least-once, as Confluent's sink promises (overview page).
  */
 public final class LambdaSinkTask extends SinkTask {
 
@@ -37,11 +37,22 @@ public final class LambdaSinkTask extends SinkTask {
     private static final int MAX_PARALLEL_PARTITIONS = 4;
     private static final int MAX_LOGGED_BODY = 2_000;
 
+    private final Reporter.Producers producers;
     private LambdaSinkConfig config;
     private RecordConverter converter;
     private FunctionCaller caller;
     private Reporter reporter;
     private ExecutorService partitions;
+
+    /** The task Kafka Connect creates: results and errors go to Kafka. */
+    public LambdaSinkTask() {
+        this(Reporter.Producers.KAFKA);
+    }
+
+    /** For tests: the reporter's producer from {@code producers}. */
+    LambdaSinkTask(Reporter.Producers producers) {
+        this.producers = producers;
+    }
 
     @Override
     public String version() {
@@ -53,7 +64,7 @@ public final class LambdaSinkTask extends SinkTask {
         config = new LambdaSinkConfig(properties);
         converter = config.recordConverter();
         caller = new FunctionCaller(config);
-        reporter = Reporter.start(config);
+        reporter = Reporter.start(config, producers);
         partitions = Executors.newFixedThreadPool(MAX_PARALLEL_PARTITIONS, runnable -> {
             Thread thread = new Thread(runnable, config.connectorName() + "-invoke");
             thread.setDaemon(true);
@@ -85,7 +96,7 @@ public final class LambdaSinkTask extends SinkTask {
         }
     }
 
-    private static void await(Future<?> future) {
+    private static <T> void await(Future<T> future) {
         try {
             future.get();
         } catch (InterruptedException e) {
@@ -106,54 +117,74 @@ public final class LambdaSinkTask extends SinkTask {
             List<SinkRecord> batch = records.subList(from, Math.min(records.size(), from + config.batchSize()));
             ArrayNode body = JsonNodeFactory.instance.arrayNode();
             batch.forEach(record -> body.add(converter.element(record, json)));
-            handle(batch, invokeWithRetries(body.toString().getBytes(StandardCharsets.UTF_8), batch));
+            // Sent once: Confluent documents no retry of a batch after a function error (README, contract table).
+            handle(batch, caller.invoke(body.toString().getBytes(StandardCharsets.UTF_8)));
         }
-    }
-
-    private FunctionCaller.Outcome invokeWithRetries(byte[] body, List<SinkRecord> batch) {
-        long pause = config.functionErrorBackoff().toMillis();
-        FunctionCaller.Outcome outcome = caller.invoke(body);
-        for (int retry = 1; retry <= config.functionErrorRetries()
-                && outcome instanceof FunctionCaller.Outcome.Failed failed; retry++) {
-            LOG.warn("function error {} for {} record(s) of {} from offset {}; sending the batch again ({}/{})",
-                    failed.type(), batch.size(), partitionOf(batch.get(0)), batch.get(0).kafkaOffset(),
-                    retry, config.functionErrorRetries());
-            sleep(pause);
-            pause *= 2;
-            outcome = caller.invoke(body);
-        }
-        return outcome;
     }
 
     private void handle(List<SinkRecord> batch, FunctionCaller.Outcome outcome) {
+        // instanceof, not a pattern switch: this module is Java 17 bytecode (pom.xml).
         if (outcome instanceof FunctionCaller.Outcome.Answered answered) {
             reportResults(batch, answered.body());
+        } else if (outcome instanceof FunctionCaller.Outcome.InvalidRequest invalid) {
+            deadLetter(batch, invalid);
+        } else {
+            onError(batch, (FunctionCaller.Outcome.Failed) outcome);
+        }
+    }
+
+    /**
+     * The documented DLQ case: each record of the batch to Kafka Connect's dead-letter queue (errors.tolerance=all
+     * and errors.deadletterqueue.topic.name), waiting until written. Without a reporter (no DLQ and no error log
+     * configured) it is an error like any other; with errors.tolerance=none Kafka Connect's reporter fails the task.
+     */
+    private void deadLetter(List<SinkRecord> batch, FunctionCaller.Outcome.InvalidRequest invalid) {
+        ErrantRecordReporter dlq = errantRecordReporter();
+        if (dlq == null) {
+            onError(batch, new FunctionCaller.Outcome.Failed("InvalidRequestContentException",
+                    String.valueOf(invalid.error().getMessage())));
             return;
         }
-        FunctionCaller.Outcome.Failed failed = (FunctionCaller.Outcome.Failed) outcome;
-        reportError(batch, failed);
+        List<Future<Void>> written = new ArrayList<>();
+        batch.forEach(record -> written.add(dlq.report(record, invalid.error())));
+        written.forEach(LambdaSinkTask::await);
+    }
+
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context == null ? null : context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return null; // a worker older than Kafka 2.6 (KIP-610): no reporter
+        }
+    }
+
+    private void onError(List<SinkRecord> batch, FunctionCaller.Outcome.Failed failed) {
         String what = "function " + config.functionName() + " failed (" + failed.type() + ") for " + batch.size()
                 + " record(s) of " + partitionOf(batch.get(0)) + " from offset " + batch.get(0).kafkaOffset()
-                + " after " + config.functionErrorRetries() + " retries: " + abbreviate(failed.body());
+                + ": " + abbreviate(failed.body());
         switch (config.behaviorOnError()) {
             case FAIL -> throw new ConnectException(what + ". behavior.on.error=fail stops the task: fix the cause, "
                     + "then restart the task; the batch is sent again.");
-            case LOG -> LOG.error("{}; behavior.on.error=log: going on", what);
+            case LOG -> {
+                reportError(batch, failed);
+                LOG.error("{}; behavior.on.error=log: {}, going on", what, reporter != null
+                        ? "written to " + config.errorTopic() : "no reporter.bootstrap.servers, not written");
+            }
             case IGNORE -> { }
             default -> throw new IllegalStateException("unknown behavior " + config.behaviorOnError());
         }
     }
 
-    /** One result message per record when the answer is an array aligned with the batch, else the whole answer. */
+    /** One result message per element when the answer is an array aligned with the batch, else the whole answer. */
     private void reportResults(List<SinkRecord> batch, String body) {
         if (reporter == null || config.invocationType() == LambdaSinkConfig.InvocationType.ASYNC) {
             return;
         }
         JsonNode answer = parse(body);
         if (answer != null && answer.isArray() && answer.size() == batch.size()) {
-            answer.forEach(element -> reporter.result(null, element.toString()));
+            answer.forEach(reporter::result);
         } else {
-            reporter.result(null, body);
+            reporter.wholeAnswer(body);
         }
     }
 
@@ -161,16 +192,10 @@ public final class LambdaSinkTask extends SinkTask {
         if (reporter == null) {
             return;
         }
-        for (SinkRecord record : batch) {
-            ObjectNode message = JsonNodeFactory.instance.objectNode();
-            ObjectNode payload = message.putObject("payload");
-            payload.put("timestamp", record.timestamp()).put("topic", record.topic())
-                    .put("partition", record.kafkaPartition()).put("offset", record.kafkaOffset());
-            JsonNode parsed = parse(failed.body());
-            payload.putObject("error").put("type", failed.type())
-                    .set("message", parsed != null ? parsed : JsonNodeFactory.instance.textNode(failed.body()));
-            reporter.error(null, message.toString());
-        }
+        JsonNode parsed = parse(failed.body());
+        JsonNode error = parsed != null && parsed.isObject() ? parsed : JsonNodeFactory.instance.objectNode()
+                .put("errorType", failed.type()).put("errorMessage", failed.body());
+        batch.forEach(record -> reporter.error(record, error));
     }
 
     private static JsonNode parse(String body) {
@@ -187,15 +212,6 @@ public final class LambdaSinkTask extends SinkTask {
 
     private static String abbreviate(String text) {
         return text.length() <= MAX_LOGGED_BODY ? text : text.substring(0, MAX_LOGGED_BODY) + "...";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("interrupted while waiting to retry", e);
-        }
     }
 
     @Override

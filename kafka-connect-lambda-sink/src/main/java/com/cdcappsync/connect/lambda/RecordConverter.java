@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -36,16 +37,25 @@ public enum RecordConverter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Accepts Confluent's class names and their short names. */
+    /** Checks {@code record.converter.class} when the config is read, so a wrong name stops the connector. */
+    static final ConfigDef.Validator VALIDATOR = (name, value) -> forName((String) value);
+
+    /**
+     * Confluent's fully qualified class names only: the property is of type CLASS in Confluent's connector (config
+     * dump, kafka-docker-playground connect-aws-lambda-sink), so a short name would not load there either.
+     */
     public static RecordConverter forName(String name) {
-        String simple = name == null ? "" : name.substring(name.lastIndexOf('.') + 1).trim();
-        return switch (simple) {
-            case "JsonKeyValueConverter" -> JSON_KEY_VALUE;
-            case "EscapedJsonKeyValueConverter" -> ESCAPED_JSON_KEY_VALUE;
-            default -> throw new ConfigException(LambdaSinkConfig.RECORD_CONVERTER, name,
-                    "expected io.confluent.connect.aws.lambda.converters.JsonKeyValueConverter or "
-                            + "EscapedJsonKeyValueConverter (or their short names)");
-        };
+        String given = name == null ? "" : name.trim();
+        if (given.equals(LambdaSinkConfig.DEFAULT_CONVERTER)) {
+            return JSON_KEY_VALUE;
+        }
+        if (given.equals(LambdaSinkConfig.ESCAPED_CONVERTER)) {
+            return ESCAPED_JSON_KEY_VALUE;
+        }
+        throw new ConfigException(LambdaSinkConfig.RECORD_CONVERTER, name, "expected the fully qualified name of "
+                + "one of Confluent's converters, " + LambdaSinkConfig.DEFAULT_CONVERTER + " or "
+                + LambdaSinkConfig.ESCAPED_CONVERTER + " (Confluent's connector loads it as a class, so a short name "
+                + "fails there too)");
     }
 
     /**

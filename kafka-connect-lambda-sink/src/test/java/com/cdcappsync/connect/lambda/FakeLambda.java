@@ -18,14 +18,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeLambda implements AutoCloseable {
 
-    /** One scripted answer. */
-    record Answer(int status, String functionError, String body) {
+    /**
+     * One scripted answer: {@code functionError} is X-Amz-Function-Error, {@code errorType} the
+     * {@code x-amzn-ErrorType} of an API error, as Lambda's Invoke API sends them (API_Invoke.html).
+     */
+    record Answer(int status, String functionError, String errorType, String body) {
         static Answer ok(String body) {
-            return new Answer(200, null, body);
+            return new Answer(200, null, null, body);
         }
 
         static Answer functionError(String message) {
-            return new Answer(200, "Unhandled", "{\"errorMessage\":\"" + message + "\",\"errorType\":\"Boom\"}");
+            return new Answer(200, "Unhandled", null,
+                    "{\"errorMessage\":\"" + message + "\",\"errorType\":\"Boom\"}");
+        }
+
+        /** HTTP 400 InvalidRequestContentException: "The request body could not be parsed as JSON". */
+        static Answer invalidRequestContent() {
+            return new Answer(400, null, "InvalidRequestContentException",
+                    "{\"Type\":\"User\",\"message\":\"Could not parse request body into json\"}");
         }
     }
 
@@ -51,6 +61,9 @@ final class FakeLambda implements AutoCloseable {
             Answer answer = script.isEmpty() ? Answer.ok("[]") : script.poll();
             if (answer.functionError() != null) {
                 exchange.getResponseHeaders().add("X-Amz-Function-Error", answer.functionError());
+            }
+            if (answer.errorType() != null) {
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", answer.errorType());
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

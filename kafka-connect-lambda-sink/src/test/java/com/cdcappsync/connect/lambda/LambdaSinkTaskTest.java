@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -18,17 +22,20 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 
 /**
- * The sink against a fake Invoke API: the body Confluent documents, batches per topic-partition in offset order,
- * the whole batch sent again after a function error, and behavior.on.error. Kafka is not needed: without
- * {@code reporter.bootstrap.servers} nothing is reported.
+ * The sink against a fake Invoke API, with what Confluent documents: the body, batches per topic-partition in offset
+ * order, no retry of a batch, behavior.on.error fail/log/ignore, the result topic's records as the real connector
+ * wrote them, and the dead-letter queue for invalid request content. The reporter writes to Kafka's MockProducer.
  */
 class LambdaSinkTaskTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final FakeLambda lambda = new FakeLambda();
-    private final LambdaSinkTask task = new LambdaSinkTask();
+    private final MockProducer<byte[], byte[]> kafka = new MockProducer<>(true, null, new ByteArraySerializer(),
+            new ByteArraySerializer());
+    private final LambdaSinkTask task = new LambdaSinkTask(config -> kafka);
 
     @AfterEach
     void stop() {
@@ -39,9 +46,10 @@ class LambdaSinkTaskTest {
     private void start(Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(Map.of("name", "sink",
                 "aws.lambda.function.name", "arn:aws:lambda:us-east-1:123456789012:function:fn:live",
-                "aws.lambda.batch.size", "2", "aws.access.key.id", "AKID", "aws.secret.access.key", "secret",
+                "aws.lambda.region", "us-east-1", "aws.lambda.batch.size", "2",
+                "aws.access.key.id", "AKID", "aws.secret.access.key", "secret",
                 "aws.lambda.endpoint.override", lambda.endpoint().toString(),
-                "aws.lambda.function.error.retry.backoff.ms", "0"));
+                "reporter.bootstrap.servers", "kafka:9092"));
         config.putAll(extra);
         task.start(config);
     }
@@ -49,11 +57,25 @@ class LambdaSinkTaskTest {
     private static SinkRecord record(String topic, int partition, long offset, String key, Object value) {
         Schema schema = value instanceof Struct s ? s.schema() : Schema.OPTIONAL_STRING_SCHEMA;
         return new SinkRecord(topic, partition, Schema.OPTIONAL_STRING_SCHEMA, key, schema, value, offset,
-                1_700_000_000_000L + offset, org.apache.kafka.common.record.TimestampType.CREATE_TIME);
+                1_700_000_000_000L + offset, TimestampType.CREATE_TIME);
     }
 
     private static JsonNode body(FakeLambda.Call call) throws IOException {
         return MAPPER.readTree(call.body());
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> written(String topic) {
+        return kafka.history().stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    private static List<String> realConnectorLines() throws IOException {
+        try (var in = LambdaSinkTaskTest.class.getResourceAsStream("/real-connector-success-responses.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -65,7 +87,8 @@ class LambdaSinkTaskTest {
         FakeLambda.Call call = lambda.calls.get(0);
         assertThat(call.path()).isEqualTo("/2015-03-31/functions/"
                 + "arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Afn%3Alive/invocations");
-        assertThat(call.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=AKID/").contains("/lambda/");
+        assertThat(call.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=AKID/")
+                .contains("/us-east-1/lambda/");
         assertThat(body(call)).isEqualTo(MAPPER.readTree("""
                 [{"payload":{"timestamp":1700000000007,"topic":"odoo.public.product_template","partition":0,
                   "offset":7,"key":"{\\"id\\":1}","value":"{\\"op\\":\\"u\\"}"}}]"""));
@@ -80,7 +103,6 @@ class LambdaSinkTaskTest {
         }
         task.put(records);
 
-        assertThat(lambda.calls).hasSize(3);
         List<Long> offsets = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (FakeLambda.Call call : lambda.calls) {
@@ -98,8 +120,7 @@ class LambdaSinkTaskTest {
 
         assertThat(lambda.calls).hasSize(2);
         for (FakeLambda.Call call : lambda.calls) {
-            JsonNode batch = body(call);
-            assertThat(batch.findValues("partition").stream().map(JsonNode::asInt).distinct()).hasSize(1);
+            assertThat(body(call).findValues("partition").stream().map(JsonNode::asInt).distinct()).hasSize(1);
         }
     }
 
@@ -108,10 +129,10 @@ class LambdaSinkTaskTest {
         Schema schema = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).field("name", Schema.STRING_SCHEMA)
                 .build();
         Struct value = new Struct(schema).put("id", 3).put("name", "Lamp");
-        start(Map.of());
+        start(Map.of("reporter.bootstrap.servers", "")); // no reporter: the task is started twice
         task.put(List.of(record("t", 0, 0, null, value)));
         task.stop();
-        start(Map.of("record.converter.class", "EscapedJsonKeyValueConverter"));
+        start(Map.of("reporter.bootstrap.servers", "", "record.converter.class", LambdaSinkConfig.ESCAPED_CONVERTER));
         task.put(List.of(record("t", 0, 1, null, value)));
 
         assertThat(body(lambda.calls.get(0)).get(0).path("payload").path("value"))
@@ -121,66 +142,97 @@ class LambdaSinkTaskTest {
     }
 
     @Test
-    void put_functionErrorThenSuccess_sendsTheWholeBatchAgain() throws Exception {
-        start(Map.of("aws.lambda.function.error.retries", "2"));
-        lambda.script.add(FakeLambda.Answer.functionError("AppSync down"));
-        task.put(List.of(record("t", 0, 0, null, "a"), record("t", 0, 1, null, "b")));
-
-        assertThat(lambda.calls).hasSize(2);
-        assertThat(lambda.calls.get(1).body()).isEqualTo(lambda.calls.get(0).body());
-    }
-
-    @Test
-    void put_functionErrorPersists_failBehavior_throwsNamingTheFunctionAndOffsets() {
-        start(Map.of("aws.lambda.function.error.retries", "1"));
-        lambda.script.add(FakeLambda.Answer.functionError("AppSync down"));
+    void put_functionErrorWithDefaults_failsAfterOneCallWritingNothing() {
+        start(Map.of());
         lambda.script.add(FakeLambda.Answer.functionError("AppSync down"));
 
-        assertThatThrownBy(() -> task.put(List.of(record("t", 0, 5, null, "a"))))
+        assertThatThrownBy(() -> task.put(List.of(record("t", 0, 5, null, "a"), record("t", 0, 6, null, "b"))))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("fn:live failed (Unhandled)").hasMessageContaining("t-0 from offset 5")
                 .hasMessageContaining("AppSync down").hasMessageContaining("restart the task");
-        assertThat(lambda.calls).hasSize(2);
+        assertThat(lambda.calls).as("no retry of the batch").hasSize(1);
+        assertThat(kafka.history()).as("nothing on the result or error topic").isEmpty();
     }
 
     @Test
-    void put_functionErrorPersists_logBehavior_goesOnToTheNextBatch() {
-        start(Map.of("aws.lambda.function.error.retries", "0", "behavior.on.error", "log",
-                "aws.lambda.batch.size", "1"));
+    void put_functionErrorWithLog_writesEachRecordToTheErrorTopicAndGoesOn() throws Exception {
+        start(Map.of("behavior.on.error", "log"));
         lambda.script.add(FakeLambda.Answer.functionError("bad record"));
+
+        task.put(List.of(record("t", 0, 0, null, "a"), record("t", 0, 1, null, "b"), record("t", 0, 2, null, "c")));
+
+        assertThat(lambda.calls).as("the failed batch once, then the next").hasSize(2);
+        List<ProducerRecord<byte[], byte[]>> errors = written("sink-error");
+        assertThat(errors).hasSize(2).allSatisfy(r -> assertThat(r.key()).isNull());
+        JsonNode text = MAPPER.readTree(errors.get(1).value());
+        assertThat(text.isTextual()).as("a JSON string holding JSON, as the result topic's").isTrue();
+        assertThat(text.asText()).isEqualTo("{\"timestamp\":1700000000001,\"offset\":1,\"partition\":0,\"topic\":\"t\","
+                + "\"error\":{\"errorMessage\":\"bad record\",\"errorType\":\"Boom\"}}");
+        assertThat(written("sink-success")).as("the next batch's answer").hasSize(1);
+    }
+
+    @Test
+    void put_functionErrorWithIgnore_writesNothingAndGoesOn() {
+        start(Map.of("behavior.on.error", "ignore", "aws.lambda.batch.size", "1"));
+        lambda.script.add(FakeLambda.Answer.functionError("bad record"));
+        lambda.script.add(FakeLambda.Answer.ok("[{\"payload\":{\"offset\":1,\"result\":\"ok\"}}]"));
 
         task.put(List.of(record("t", 0, 0, null, "a"), record("t", 0, 1, null, "b")));
 
         assertThat(lambda.calls).hasSize(2);
+        assertThat(written("sink-error")).isEmpty();
+        assertThat(written("sink-success")).singleElement().satisfies(r -> assertThat(utf8(r.value()))
+                .isEqualTo("\"{\\\"offset\\\":1,\\\"result\\\":\\\"ok\\\"}\""));
     }
 
     @Test
-    void put_asyncInvocation_sendsEventInvocationType() {
+    void put_answerAlignedWithTheBatch_writesEachInnerPayloadAsTheRealConnectorDid() throws IOException {
+        start(Map.of("topics", "add-topic"));
+        lambda.script.add(FakeLambda.Answer.ok("[{\"payload\":{\"timestamp\":1598334450575,\"offset\":0,"
+                + "\"partition\":0,\"topic\":\"add-topic\",\"result\":{\"sum\":2}}},{\"payload\":{\"timestamp\":"
+                + "1598334450609,\"offset\":1,\"partition\":0,\"topic\":\"add-topic\",\"result\":{\"sum\":3}}}]"));
+
+        task.put(List.of(record("add-topic", 0, 0, null, "a"), record("add-topic", 0, 1, null, "b")));
+
+        // Byte for byte the first two lines kafka-docker-playground's connect-aws-lambda-sink README shows for the
+        // real connector's result topic (kafka-console-consumer, which prints the value's bytes as they are).
+        assertThat(written("sink-success")).extracting(r -> utf8(r.value()))
+                .containsExactlyElementsOf(realConnectorLines());
+        assertThat(written("sink-success")).allSatisfy(r -> assertThat(r.key()).isNull());
+    }
+
+    @Test
+    void put_invalidRequestContent_sendsEachRecordToTheDeadLetterQueueAndGoesOn() {
+        DeadLetterContext context = new DeadLetterContext();
+        task.initialize(context);
+        start(Map.of());
+        lambda.script.add(FakeLambda.Answer.invalidRequestContent());
+
+        task.put(List.of(record("t", 0, 0, null, "a"), record("t", 0, 1, null, "b"), record("t", 0, 2, null, "c")));
+
+        assertThat(context.reported).extracting(r -> r.record().kafkaOffset()).containsExactly(0L, 1L);
+        assertThat(context.reported).allSatisfy(r -> assertThat(r.error())
+                .isInstanceOf(InvalidRequestContentException.class));
+        assertThat(lambda.calls).as("no retry; the next batch sent").hasSize(2);
+        assertThat(written("sink-error")).isEmpty();
+    }
+
+    @Test
+    void put_invalidRequestContentWithoutDeadLetterQueue_failsUnderTheDefaultBehavior() {
+        start(Map.of());
+        lambda.script.add(FakeLambda.Answer.invalidRequestContent());
+
+        assertThatThrownBy(() -> task.put(List.of(record("t", 0, 0, null, "a"))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("InvalidRequestContentException");
+        assertThat(lambda.calls).hasSize(1);
+    }
+
+    @Test
+    void put_asyncInvocation_sendsEventInvocationTypeAndReportsNothing() {
         start(Map.of("aws.lambda.invocation.type", "async"));
         task.put(List.of(record("t", 0, 0, null, "a")));
 
         assertThat(lambda.calls.get(0).invocationType()).isEqualTo("Event");
-    }
-
-    @Test
-    void start_unknownRecordConverter_namesThePropertyAndTheChoices() {
-        assertThatThrownBy(() -> start(Map.of("record.converter.class", "AvroConverter")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("record.converter.class")
-                .hasMessageContaining("EscapedJsonKeyValueConverter");
-    }
-
-    @Test
-    void start_shippedPlatformConfigKeys_areAllKnownToTheSink() throws Exception {
-        JsonNode shipped = MAPPER.readTree(java.nio.file.Path.of(System.getProperty("cdc.repo.root", ".."),
-                "confluent-lambda-sink-config/connectors/lambda-sink-platform.json").toFile()).get("config");
-        List<String> unknown = new ArrayList<>();
-        shipped.fieldNames().forEachRemaining(key -> {
-            boolean framework = key.equals("connector.class") || key.equals("tasks.max") || key.equals("topics")
-                    || key.endsWith(".converter") || key.startsWith("errors.");
-            if (!framework && !LambdaSinkConfig.CONFIG_DEF.names().contains(key)) {
-                unknown.add(key);
-            }
-        });
-        assertThat(unknown).as("properties of lambda-sink-platform.json this sink does not read").isEmpty();
+        assertThat(kafka.history()).isEmpty();
     }
 }

@@ -23,9 +23,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * connect/runtime/src/main/java/org/apache/kafka/connect/runtime/errors/DeadLetterQueueReporter.java;
  * https://kafka.apache.org/documentation/#sinkconnectorconfigs_errors.deadletterqueue.context.headers.enable).
  * Replayed: the same bytes, to the topic and partition of those headers, without them.</li>
- * <li>The Lambda sink's error topic ({@code reporter.error.topic.name}) holds no copy of the record, only
- * {@code {"payload":{"timestamp","topic","partition","offset","error":{...}}}} (kafka-connect-lambda-sink/README.md):
- * the original is read back from that topic, partition and offset, and replayed as it was, headers included.</li>
+ * <li>The Lambda sink's error topic ({@code reporter.error.topic.name}, written with
+ * {@code behavior.on.error=log}) holds no copy of the record, only its coordinates and the error: a JSON string whose
+ * text is {@code {"timestamp","offset","partition","topic","error":{...}}}, the form of the result topic's records
+ * (kafka-connect-lambda-sink/README.md, contract table). Read too: the same object unquoted, and the stand-in's
+ * earlier {@code {"payload":{...}}}. The original is read back from that topic, partition and offset, and replayed
+ * as it was, headers included.</li>
  * </ul>
  */
 final class OriginResolver {
@@ -58,11 +61,10 @@ final class OriginResolver {
                     + utf8(topic.value()) + "/" + text(held.headers().lastHeader(PARTITION_HEADER)) + "@"
                     + text(held.headers().lastHeader(HEADER_PREFIX + "offset")));
         }
-        JsonNode payload = json(held.value()).path("payload");
-        if (payload.path("topic").isTextual() && payload.path("partition").canConvertToInt()
-                && payload.path("offset").canConvertToLong() && payload.has("error")) {
-            return original(new TopicPartition(payload.get("topic").asText(), payload.get("partition").asInt()),
-                    payload.get("offset").asLong());
+        JsonNode entry = errorEntry(held.value());
+        if (entry != null) {
+            return original(new TopicPartition(entry.get("topic").asText(), entry.get("partition").asInt()),
+                    entry.get("offset").asLong());
         }
         if (to != null) {
             return new Origin.Target(to, null, held.key(), held.value(), withoutConnectHeaders(held.headers()),
@@ -70,8 +72,25 @@ final class OriginResolver {
         }
         return new Origin.Refused("no target: it has no " + TOPIC_HEADER + " header (Kafka Connect's dead-letter "
                 + "queue adds it with errors.deadletterqueue.context.headers.enable=true) and is not the Lambda sink's "
-                + "error message {\"payload\":{\"topic\",\"partition\",\"offset\",\"error\"}}. Fix: give --to TOPIC "
-                + "to send such records to one topic");
+                + "error message {\"timestamp\",\"offset\",\"partition\",\"topic\",\"error\"}. Fix: give --to "
+                + "TOPIC to send such records to one topic");
+    }
+
+    /**
+     * The Lambda sink's error message in {@code value}, or null: the object with topic, partition, offset and error,
+     * found in a JSON string's text (the sink's form), as a bare object, or under {@code payload} (its earlier form).
+     */
+    static JsonNode errorEntry(byte[] value) {
+        JsonNode node = json(value);
+        if (node.isTextual()) {
+            node = json(node.asText().getBytes(StandardCharsets.UTF_8));
+        }
+        if (node.path("payload").isObject()) {
+            node = node.get("payload");
+        }
+        boolean entry = node.path("topic").isTextual() && node.path("partition").canConvertToInt()
+                && node.path("offset").canConvertToLong() && node.has("error");
+        return entry ? node : null;
     }
 
     /** The original record at {@code tp}/{@code offset}, read back; refused when retention or compaction took it. */
