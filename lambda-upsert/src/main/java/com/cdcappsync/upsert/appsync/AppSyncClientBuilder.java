@@ -20,10 +20,11 @@ public final class AppSyncClientBuilder {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /**
      * Default of {@link #requestTimeout}. A DynamoDB-backed mutation answers in tens of milliseconds; one still
-     * unanswered after 6 s is a brown-out better retried. 6 s also lets the default retries fit the deployed
-     * function's 45 s: 5 attempts of 6 s and backoffs of at most 1.5 s are 31.5 s ({@link #worstCase}).
+     * unanswered after 5 s is a brown-out better retried. 5 s also lets the default retries fit the deployed
+     * function's 45 s, and a timeout lowered to 30 s: 5 attempts of 5 s and backoffs of at most 1.5 s are 26.5 s
+     * ({@link #worstCase}), 29.5 s with the handler's 3 s reserve.
      */
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(6);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Default of {@link #maxAttempts}. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     /** Default of {@link #baseBackoff}. */
@@ -84,7 +85,7 @@ public final class AppSyncClientBuilder {
     }
 
     /**
-     * Time for one attempt's answer to arrive. Default 6 s; greater than 0, at most 15 min. Under a {@link Deadline}
+     * Time for one attempt's answer to arrive. Default 5 s; greater than 0, at most 15 min. Under a {@link Deadline}
      * an attempt waits at most the time left.
      */
     public AppSyncClientBuilder requestTimeout(Duration requestTimeout) {

@@ -47,9 +47,11 @@ public record TimeBudget(Duration worstMutation, Duration deadlineReserve, Strin
      * What is wrong with running these settings under {@code functionTimeout}, or empty when they fit. The
      * message names both numbers and the fix.
      *
-     * @param timeoutName how the caller names the timeout (e.g. the CDK context key)
+     * @param timeoutName   how the caller names the timeout (e.g. the CDK context key {@code timeoutSeconds})
+     * @param settingPrefix how the caller names the handler's settings: empty for the environment itself,
+     *                      {@code handlerEnv.} for the CDK context
      */
-    public Optional<String> problem(Duration functionTimeout, String timeoutName) {
+    public Optional<String> problem(Duration functionTimeout, String timeoutName, String settingPrefix) {
         if (needed().compareTo(functionTimeout) <= 0) {
             return Optional.empty();
         }
@@ -57,7 +59,8 @@ public record TimeBudget(Duration worstMutation, Duration deadlineReserve, Strin
         return Optional.of(timeoutName + " = " + functionTimeout.toSeconds() + " s is shorter than one mutation's "
                 + "retries need: " + summary + " = " + seconds(needed()) + ". Fix: raise " + timeoutName + " to at "
                 + "least " + neededSeconds + " (staying below the connector's aws.lambda.socket.timeout), or lower "
-                + Settings.RETRY_MAX_ATTEMPTS.key() + " or " + Settings.HTTP_REQUEST_TIMEOUT.key() + ".");
+                + settingPrefix + Settings.RETRY_MAX_ATTEMPTS.key() + " or " + settingPrefix
+                + Settings.HTTP_REQUEST_TIMEOUT.key() + ".");
     }
 
     private static String seconds(Duration duration) {

@@ -19,7 +19,7 @@ class HandlerConfigTest {
         assertThat(config.concurrency()).isEqualTo(16);
         assertThat(config.coalesce()).isTrue();
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.maxAttempts()).isEqualTo(5);
         assertThat(config.baseDelay()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.maxDelay()).isEqualTo(Duration.ofSeconds(5));

@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 class TimeBudgetTest {
 
     @Test
-    void of_defaults_fitTheDeployedTimeoutOf45Seconds() {
+    void of_defaults_fitTheDeployedTimeoutOf45SecondsAndOneOf30() {
         TimeBudget budget = TimeBudget.of(HandlerConfig.fromEnvironment(Map.<String, String>of()::get, false));
 
-        // 5 attempts × 6 s, backoff caps 0.1 + 0.2 + 0.4 + 0.8 s, reserve 3 s.
-        assertThat(budget.worstMutation()).isEqualTo(Duration.ofMillis(31_500));
-        assertThat(budget.needed()).isEqualTo(Duration.ofMillis(34_500));
-        assertThat(budget.problem(Duration.ofSeconds(45), "timeoutSeconds")).isEmpty();
+        // 5 attempts × 5 s, backoff caps 0.1 + 0.2 + 0.4 + 0.8 s, reserve 3 s.
+        assertThat(budget.worstMutation()).isEqualTo(Duration.ofMillis(26_500));
+        assertThat(budget.needed()).isEqualTo(Duration.ofMillis(29_500));
+        assertThat(budget.problem(Duration.ofSeconds(45), "timeoutSeconds", "")).isEmpty();
+        assertThat(budget.problem(Duration.ofSeconds(30), "timeoutSeconds", "")).isEmpty();
+        assertThat(budget.problem(Duration.ofSeconds(29), "timeoutSeconds", "")).isPresent();
     }
 
     @Test
@@ -24,13 +26,14 @@ class TimeBudgetTest {
         HandlerConfig config = HandlerConfig.fromEnvironment(Map.of("HTTP_REQUEST_TIMEOUT", "10s",
                 "RETRY_MAX_ATTEMPTS", "5")::get, false);
 
-        String problem = TimeBudget.of(config).problem(Duration.ofSeconds(45), "timeoutSeconds").orElseThrow();
+        String problem = TimeBudget.of(config).problem(Duration.ofSeconds(45), "timeoutSeconds", "handlerEnv.")
+                .orElseThrow();
 
         assertThat(problem).startsWith("timeoutSeconds = 45 s is shorter than one mutation's retries need: "
                 + "RETRY_MAX_ATTEMPTS=5 × HTTP_REQUEST_TIMEOUT=10.0 s + backoffs of up to 1.5 s")
                 .contains("= 51.5 s, plus DEADLINE_RESERVE=3.0 s = 54.5 s")
                 .contains("raise timeoutSeconds to at least 55")
-                .contains("lower RETRY_MAX_ATTEMPTS or HTTP_REQUEST_TIMEOUT");
+                .contains("lower handlerEnv.RETRY_MAX_ATTEMPTS or handlerEnv.HTTP_REQUEST_TIMEOUT");
     }
 
     @Test
