@@ -90,8 +90,8 @@ public record BatchReport(String namespace, String functionName) {
         root.put("level", "WARN");
         root.put("message", Deadline.REASON + ": " + cut + " of " + outcomes.size() + " records not completed "
                 + "before the deadline and failed (the caller retries them); " + deadline.stopped()
-                + ". If AppSync is healthy, raise the function's timeout or lower HTTP_REQUEST_TIMEOUT / "
-                + "RETRY_MAX_ATTEMPTS / PUBLISH_CONCURRENCY's batch share (RUNBOOK.md, time budget).");
+                + ". If AppSync is healthy, the batch is too large for the time: raise PUBLISH_CONCURRENCY or the "
+                + "function's timeout, or lower the connector's batch size (RUNBOOK.md, \"Time budget\").");
         root.put("input", kind.name());
         root.put("Records", outcomes.size());
         root.put("OutOfTime", cut);
