@@ -86,8 +86,10 @@ public final class Publisher implements AutoCloseable {
         if (!late) {
             return List.copyOf(outcomes);
         }
-        running.forEach(future -> future.cancel(true));
+        // What had ended by the end of the wait counts; the rest fails (a send interrupted now may still land:
+        // harmless, writes are versioned and the caller retries the record).
         List<RecordOutcome> done = new ArrayList<>(outcomes);
+        running.forEach(future -> future.cancel(true));
         Set<Integer> ended = new HashSet<>();
         done.forEach(outcome -> ended.add(outcome.index()));
         for (MappedChange change : changes) {
