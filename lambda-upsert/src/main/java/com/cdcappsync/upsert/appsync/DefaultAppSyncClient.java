@@ -88,12 +88,20 @@ final class DefaultAppSyncClient implements AppSyncClient {
             if (!deadline.allows(minimumAttempt)) {
                 throw outOfTime(deadline, attempt - 1, last);
             }
-            GraphQlWire.Outcome outcome = attemptOnce(body, attempt, deadline.cap(requestTimeout));
+            Duration timeout = deadline.cap(requestTimeout);
+            GraphQlWire.Outcome outcome = attemptOnce(body, attempt, timeout);
             if (outcome instanceof GraphQlWire.Answered answered) {
                 return answered.toResponse(attempt);
             }
             last = (GraphQlWire.Failed) outcome;
-            if (!last.retryable() || attempt >= maxAttempts) {
+            if (!last.retryable()) {
+                throw toException(last, attempt, null);
+            }
+            // An attempt the deadline shortened, with no time left after it: the budget ended it, even on the last.
+            if (timeout.compareTo(requestTimeout) < 0 && !deadline.allows(minimumAttempt)) {
+                throw outOfTime(deadline, attempt, last);
+            }
+            if (attempt >= maxAttempts) {
                 throw toException(last, attempt, null);
             }
             Duration pause = backoff.delayBeforeRetry(attempt);

@@ -54,6 +54,21 @@ class AppSyncClientDeadlineTest {
     }
 
     @Test
+    void execute_singleAttemptShortenedByTheDeadline_isReportedAsTheBudgetsNotAsATimeout() {
+        server.otherwise(slow());
+        try (AppSyncClient client = AppSyncClient.builder().endpoint(server.endpoint())
+                .auth(AppSyncAuth.apiKey("da2-test-key-0123456789")).maxAttempts(1)
+                .requestTimeout(Duration.ofSeconds(5)).build()) {
+            AppSyncException e = catchThrowableOfType(AppSyncException.class,
+                    () -> client.execute(REQUEST, Deadline.after(Duration.ofMillis(1200), System::nanoTime)));
+
+            assertThat(e.outOfTime()).isTrue();
+            assertThat(e.attempts()).isEqualTo(1);
+            assertThat(e.getMessage()).startsWith("function time budget: stopped with 0 ms left of 1200 ms");
+        }
+    }
+
+    @Test
     void execute_backoffThatWouldLeaveTooLittleTime_isNotSleptAndNoAttemptFollows() {
         server.otherwise(status(503, "{}"));
         // 1.5 s on a fake clock: attempts need 1 s (MIN_ATTEMPT); backoffs 100, 200, then 400 ms would leave 0.8 s.
