@@ -3,6 +3,7 @@ package com.cdcappsync.upsert;
 import com.cdcappsync.upsert.adapter.InputAdapter;
 import com.cdcappsync.upsert.adapter.InputItem;
 import com.cdcappsync.upsert.adapter.Invocation;
+import com.cdcappsync.upsert.appsync.Deadline;
 import com.cdcappsync.upsert.decode.ChangeEvent;
 import com.cdcappsync.upsert.decode.DebeziumDecoder;
 import com.cdcappsync.upsert.decode.DecodeException;
@@ -49,12 +50,17 @@ public final class BatchProcessor {
         return new BatchProcessor(decoder, mapper, other, clock);
     }
 
+    /** Processes one invocation without a deadline (dry runs, tests); see {@link #process(JsonNode, Deadline)}. */
+    public BatchResult process(JsonNode invocationJson) {
+        return process(invocationJson, Deadline.NONE);
+    }
+
     /**
-     * Processes one invocation.
+     * Processes one invocation; sending stops at {@code deadline}, and the records it left unsent fail naming it.
      *
      * @throws com.cdcappsync.upsert.adapter.InputShapeException when the invocation's shape is not recognised
      */
-    public BatchResult process(JsonNode invocationJson) {
+    public BatchResult process(JsonNode invocationJson, Deadline deadline) {
         long start = System.nanoTime();
         Invocation invocation = adapter.read(invocationJson);
         List<RecordOutcome> outcomes = new ArrayList<>(invocation.items().size());
@@ -73,7 +79,7 @@ public final class BatchProcessor {
                 }
             }
         }
-        outcomes.addAll(publisher.publish(changes));
+        outcomes.addAll(publisher.publish(changes, deadline));
         outcomes.sort(Comparator.comparingInt(RecordOutcome::index));
         return new BatchResult(invocation, outcomes, Duration.ofNanos(System.nanoTime() - start), maxLag);
     }

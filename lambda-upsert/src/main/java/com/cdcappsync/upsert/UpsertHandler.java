@@ -2,11 +2,13 @@ package com.cdcappsync.upsert;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.cdcappsync.upsert.appsync.Deadline;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -67,8 +69,15 @@ public final class UpsertHandler implements RequestStreamHandler, Resource {
         pipeline.afterRestore();
     }
 
+    /**
+     * Handles one invocation within its time budget: the deadline is the context's remaining time
+     * (https://docs.aws.amazon.com/lambda/latest/dg/java-context.html), read first, minus {@code DEADLINE_RESERVE}.
+     * Without a context (a caller that is not Lambda) there is no deadline.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Json.MAPPER.writeValue(output, pipeline.handle(Json.MAPPER.readTree(input)));
+        Deadline deadline = context == null ? Deadline.NONE
+                : pipeline.deadline(Duration.ofMillis(context.getRemainingTimeInMillis()));
+        Json.MAPPER.writeValue(output, pipeline.handle(Json.MAPPER.readTree(input), deadline));
     }
 }

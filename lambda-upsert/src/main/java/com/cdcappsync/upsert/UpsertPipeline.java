@@ -3,6 +3,7 @@ package com.cdcappsync.upsert;
 import com.cdcappsync.upsert.adapter.InputKind;
 import com.cdcappsync.upsert.appsync.AppSyncAuth;
 import com.cdcappsync.upsert.appsync.AppSyncClient;
+import com.cdcappsync.upsert.appsync.Deadline;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.config.AuthMode;
 import com.cdcappsync.upsert.config.HandlerConfig;
@@ -27,10 +28,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -51,6 +54,8 @@ public final class UpsertPipeline implements AutoCloseable {
     private final Consumer<String> log;
     private final Clock clock;
     private final boolean failOnRejected;
+    private final Duration deadlineReserve;
+    private final LongSupplier nanoClock;
 
     private UpsertPipeline(Builder b, Mappings mappings, ObjectMapper mapper) {
         HandlerConfig config = b.config;
@@ -66,6 +71,8 @@ public final class UpsertPipeline implements AutoCloseable {
         this.log = b.log;
         this.clock = b.clock;
         this.failOnRejected = config.failOnRejected();
+        this.deadlineReserve = config.deadlineReserve();
+        this.nanoClock = b.nanoClock;
     }
 
     public static Builder builder() {
@@ -81,7 +88,15 @@ public final class UpsertPipeline implements AutoCloseable {
      * @throws com.cdcappsync.upsert.adapter.InputShapeException when the invocation's shape is unknown
      */
     public JsonNode handle(JsonNode invocation) {
-        BatchResult result = process(invocation);
+        return handle(invocation, Deadline.NONE);
+    }
+
+    /**
+     * Like {@link #handle(JsonNode)}, within {@code deadline} (see {@link #deadline}): records not completed by
+     * then fail, naming the function time budget, and the answer is written before Lambda's timeout.
+     */
+    public JsonNode handle(JsonNode invocation, Deadline deadline) {
+        BatchResult result = process(invocation, deadline);
         List<RecordOutcome> mustRetry = result.mustRetry(failOnRejected);
         boolean unnamed = mustRetry.stream()
                 .anyMatch(o -> responses.itemIdentifier(result.kind(), o.location()).isEmpty());
@@ -91,12 +106,29 @@ public final class UpsertPipeline implements AutoCloseable {
         return responses.write(result.kind(), result.invocation().items(), result.outcomes(), failOnRejected);
     }
 
-    /** Like {@link #handle} but also returns the per-record outcomes (for the CLI and tests). */
+    /** Like {@link #handle} but also returns the per-record outcomes (for the CLI and tests); no deadline. */
     public BatchResult process(JsonNode invocation) {
-        BatchResult result = processor.process(invocation);
+        return process(invocation, Deadline.NONE);
+    }
+
+    /** Like {@link #handle(JsonNode, Deadline)} but also returns the per-record outcomes. */
+    public BatchResult process(JsonNode invocation, Deadline deadline) {
+        BatchResult result = processor.process(invocation, deadline);
         log.accept(report.line(Json.MAPPER, result.kind(), result.outcomes(), result.elapsed(), result.maxLagMs(),
                 clock.millis()));
+        String budget = report.budgetLine(Json.MAPPER, result.kind(), result.outcomes(), deadline);
+        if (budget != null) {
+            log.accept(budget);
+        }
         return result;
+    }
+
+    /**
+     * The deadline of an invocation with {@code remaining} time left (the Lambda context's
+     * {@code getRemainingTimeInMillis()}): that minus {@link HandlerConfig#deadlineReserve()}, from now.
+     */
+    public Deadline deadline(Duration remaining) {
+        return Deadline.forInvocation(remaining, deadlineReserve, nanoClock);
     }
 
     /**
@@ -171,8 +203,15 @@ public final class UpsertPipeline implements AutoCloseable {
         private String functionName = "local";
         private Mappings mappings;
         private AwsCredentialsProvider credentials;
+        private LongSupplier nanoClock = System::nanoTime;
 
         private Builder() {
+        }
+
+        /** The monotonic clock deadlines are measured on; default {@link System#nanoTime()} (tests pass a fake). */
+        public Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+            return this;
         }
 
         /** The settings (see {@link HandlerConfig#fromEnvironment}). Required. */

@@ -86,6 +86,7 @@ public final class AppSyncGateway implements AutoCloseable {
     /** Replaced when a new API definition is deployed (its mutations are the function role's new grant). */
     private volatile IamFieldPolicy policy;
     private final ObjectMapper mapper;
+    private final AppSyncFaults faults = new AppSyncFaults();
 
     private AppSyncGateway(HttpServer server, Settings settings, ObjectMapper mapper) {
         this.server = server;
@@ -123,6 +124,11 @@ public final class AppSyncGateway implements AutoCloseable {
         this.policy = new IamFieldPolicy(List.copyOf(grantedMutations));
     }
 
+    /** The faults this endpoint plays on demand (freeze, throttle). */
+    public AppSyncFaults faults() {
+        return faults;
+    }
+
     /** {@code http://127.0.0.1:<port>/graphql}: the GraphQL URL the stack hands out. */
     public URI graphQlUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
@@ -141,6 +147,11 @@ public final class AppSyncGateway implements AutoCloseable {
             }
             if (exchange.getRequestMethod().equals("OPTIONS")) {
                 forward(exchange, body);
+                return;
+            }
+            Optional<AppSyncRefusal> fault = faults.play();
+            if (fault.isPresent()) {
+                refuse(exchange, fault.get());
                 return;
             }
             Optional<byte[]> fieldRefusal = Optional.empty();
@@ -278,9 +289,10 @@ public final class AppSyncGateway implements AutoCloseable {
         }
     }
 
-    /** Stops serving; requests in flight finish first. */
+    /** Stops serving; requests in flight finish first (a frozen one is let go). */
     @Override
     public void close() {
+        faults.thaw();
         server.stop(0);
         executor.close();
         client.close();

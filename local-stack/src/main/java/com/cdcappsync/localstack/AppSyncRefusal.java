@@ -15,7 +15,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>403 {@code UnrecognizedClientException} / {@code ExpiredTokenException} for unknown or expired
  *       credentials;</li>
  *   <li>400 {@code MalformedHttpRequestException} for an empty or unparsable body (graphql/graphql-over-http#81,
- *       written by the AppSync team).</li>
+ *       written by the AppSync team);</li>
+ *   <li>429 {@code TooManyRequestsException} when throttling ({@link AppSyncFaults}): AWS does not document the
+ *       data plane's throttling answer; this is the status and type AWS services answer a throttled request with
+ *       (AppSync's own control plane: "Too Many Requests (Service: AppSync, Status Code: 429)", quoted in
+ *       aws-amplify/amplify-cli#14100), and the handler treats a throttling {@code errorType} in a 200 answer the
+ *       same way (lambda-upsert's {@code GraphQlError.isThrottling}).</li>
  * </ul>
  *
  * @param status the HTTP status
@@ -48,6 +53,11 @@ record AppSyncRefusal(int status, String errorType, String message) {
 
     static AppSyncRefusal malformed(String message) {
         return new AppSyncRefusal(400, "MalformedHttpRequestException", message);
+    }
+
+    static AppSyncRefusal throttled() {
+        return new AppSyncRefusal(429, "TooManyRequestsException",
+                "Rate exceeded (local stack: throttle-appsync is on; thaw-appsync ends it)");
     }
 
     /** The response body. */

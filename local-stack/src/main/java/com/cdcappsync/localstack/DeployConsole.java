@@ -17,6 +17,9 @@ import java.util.List;
  *   deploy-api [DIR]          serve DIR (default: the folder deployed last, after editing it)
  *   deploy-function [FILE]    run the function with mapping FILE (default: the one deployed last)
  *   deploy-api-keys KEY,...   accept exactly these website API keys, the current one last
+ *   freeze-appsync            hold every GraphQL request unanswered, like a brown-out ({@link AppSyncFaults})
+ *   throttle-appsync          answer every GraphQL request as throttled (429 TooManyRequestsException)
+ *   thaw-appsync              answer as usual again; held requests go on
  * </pre>
  * A failed deployment is reported and changes nothing. The console ends when its input does.
  */
@@ -33,7 +36,8 @@ public final class DeployConsole {
     /** The commands, one line each, for the launchers' banners. */
     public static String help() {
         return "type `deploy-api [DIR]`, `deploy-function [MAPPING]` or `deploy-api-keys KEY,...` here to deploy "
-                + "again (RUNBOOK.md, \"DDL\" and \"API key rotation\")";
+                + "again (RUNBOOK.md, \"DDL\" and \"API key rotation\"); `freeze-appsync`, `throttle-appsync` or "
+                + "`thaw-appsync` to rehearse an AppSync brown-out (RUNBOOK.md, \"Time budget\")";
     }
 
     /** Reads commands from {@code in} on a daemon thread until it ends. */
@@ -74,6 +78,22 @@ public final class DeployConsole {
                     }
                     stack.deployApiKeys(List.of(argument.split("\\s*,\\s*")));
                     out.println("API keys deployed: " + stack.apiKeys().size() + " accepted, the page uses the last");
+                }
+                case "freeze-appsync" -> {
+                    stack.appSyncFaults().freeze();
+                    out.println("AppSync frozen: GraphQL requests are held unanswered until thaw-appsync");
+                }
+                case "throttle-appsync" -> {
+                    stack.appSyncFaults().throttle();
+                    out.println("AppSync throttling: GraphQL requests are answered 429 TooManyRequestsException until "
+                            + "thaw-appsync");
+                }
+                case "thaw-appsync" -> {
+                    AppSyncFaults faults = stack.appSyncFaults();
+                    int held = faults.held();
+                    faults.thaw();
+                    out.println("AppSync thawed: requests run as usual" + (held > 0 ? "; " + held
+                            + " held request(s) go on" : ""));
                 }
                 default -> out.println("unknown command '" + line.strip() + "'; " + help());
             }

@@ -24,4 +24,7 @@ public interface Deployments {
 
     /** The function's mapping file; empty for the packaged one. */
     Optional<Path> mappingFile();
+
+    /** The faults the AppSync endpoint plays on demand: not a deployment, but typed at the same console. */
+    AppSyncFaults appSyncFaults();
 }

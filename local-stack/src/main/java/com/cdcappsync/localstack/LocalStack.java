@@ -224,6 +224,12 @@ public final class LocalStack implements Deployments, AutoCloseable {
         return gateway.graphQlUrl();
     }
 
+    /** The AppSync endpoint's fault switch: freeze (a brown-out), throttle, thaw. */
+    @Override
+    public AppSyncFaults appSyncFaults() {
+        return gateway.faults();
+    }
+
     /** The simulator behind the gateway (tests put another gateway in front of it). */
     SimulatorProcess simulator() {
         return simulator;

@@ -20,6 +20,7 @@ class DeployConsoleTest {
         Path api = Path.of("/work/api");
         Path mapping;
         List<String> keys = List.of("da2-first");
+        final AppSyncFaults faults = new AppSyncFaults();
 
         @Override
         public void deployApi(Path apiDir) {
@@ -55,6 +56,11 @@ class DeployConsoleTest {
         @Override
         public Optional<Path> mappingFile() {
             return Optional.ofNullable(mapping);
+        }
+
+        @Override
+        public AppSyncFaults appSyncFaults() {
+            return faults;
         }
     }
 
@@ -111,6 +117,21 @@ class DeployConsoleTest {
         reader.join();
 
         assertThat(stack.calls).containsExactly("api /a", "function /m.json");
+    }
+
+    @Test
+    void run_freezeThrottleThaw_switchTheAppSyncEndpointsFault() {
+        console.run("freeze-appsync");
+        assertThat(stack.faults.current()).isEqualTo(AppSyncFaults.Fault.FREEZE);
+        console.run("throttle-appsync");
+        assertThat(stack.faults.current()).isEqualTo(AppSyncFaults.Fault.THROTTLE);
+        console.run("thaw-appsync");
+
+        assertThat(stack.faults.current()).isEqualTo(AppSyncFaults.Fault.NONE);
+        assertThat(stack.calls).isEmpty();
+        assertThat(output()).contains("AppSync frozen: GraphQL requests are held unanswered until thaw-appsync",
+                "AppSync throttling: GraphQL requests are answered 429 TooManyRequestsException",
+                "AppSync thawed: requests run as usual");
     }
 
     private String output() {

@@ -35,6 +35,11 @@ final class ContextReader {
                 .replace("\\|", "|") + " (" + fix(setting) + ")");
     }
 
+    /** Adds a problem written whole: one that concerns more than one key (e.g. the timeout and handlerEnv). */
+    void problem(String text) {
+        problems.add(text);
+    }
+
     /** @return the value given for the setting (an empty one included), else its literal default, as text */
     String text(ContextSetting setting) {
         return raw(setting.key()).orElse(setting.literalDefault() ? setting.defaultValue() : "");

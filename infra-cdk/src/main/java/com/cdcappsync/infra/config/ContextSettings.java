@@ -25,7 +25,9 @@ public final class ContextSettings {
     public static final ContextSetting MEMORY_SIZE = ContextSetting.withDefault("memorySize", "128-10240 (MB)",
             "1024", "Memory of the function, and with it its CPU share.");
     public static final ContextSetting TIMEOUT_SECONDS = ContextSetting.withDefault("timeoutSeconds", "1-900",
-            "45", "Function timeout; keep it below the connector's `aws.lambda.socket.timeout` (50 s by default).");
+            "45", "Function timeout; keep it below the connector's `aws.lambda.socket.timeout` (50 s by default). Must "
+                    + "hold one mutation's retries plus the handler's `DEADLINE_RESERVE` (29.5 s with the handler's "
+                    + "defaults): a shorter one is refused at synth.");
     public static final ContextSetting LOG_RETENTION_DAYS = ContextSetting.withDefault("logRetentionDays",
             "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, "
                     + "3288, 3653, or 0 for never", "30",

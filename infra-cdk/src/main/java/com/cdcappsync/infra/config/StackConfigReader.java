@@ -13,6 +13,9 @@ import static com.cdcappsync.infra.config.StackConfig.STAGE;
 import static com.cdcappsync.infra.config.StackConfig.TABLE_NAME;
 import static com.cdcappsync.infra.config.StackConfig.TYPE_NAME;
 
+import com.cdcappsync.upsert.config.ConfigException;
+import com.cdcappsync.upsert.config.HandlerConfig;
+import com.cdcappsync.upsert.config.TimeBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -52,6 +55,7 @@ final class StackConfigReader {
                                 + "limit)"));
         String javaToolOptions = reader.text(ContextSettings.JAVA_TOOL_OPTIONS);
         Map<String, String> handlerEnv = handlerEnvironment(reader);
+        timeBudget(reader, timeoutSeconds, handlerEnv);
         Optional<String> trusted = reader.optionalMatching(ContextSettings.CONNECTOR_TRUSTED_PRINCIPAL,
                 IAM_PRINCIPAL_ARN);
         Optional<String> externalId = reader.optionalMatching(ContextSettings.CONNECTOR_EXTERNAL_ID, EXTERNAL_ID);
@@ -124,6 +128,25 @@ final class StackConfigReader {
             reader.problem(setting, setting.key(), value, setting.accepted());
             return FieldLogLevel.valueOf(setting.defaultValue());
         }
+    }
+
+    /**
+     * The handler's settings as the stack sets them ({@code handlerEnv.*} over the handler's own defaults) must be
+     * ones the handler accepts at cold start, and one mutation's retries must fit in the function's timeout
+     * ({@link TimeBudget}): the handler would cut them at its deadline and the configured attempts would never
+     * run. Lambda ends a run at the timeout (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html).
+     */
+    private static void timeBudget(ContextReader reader, int timeoutSeconds, Map<String, String> handlerEnv) {
+        HandlerConfig handler;
+        try {
+            handler = HandlerConfig.fromEnvironment(handlerEnv::get, false);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> reader.problem("context " + ContextSettings.HANDLER_ENV.prefix() + p
+                    + " (the function would refuse it at cold start; fix it, or remove it for the handler's default)"));
+            return;
+        }
+        TimeBudget.of(handler).problem(Duration.ofSeconds(timeoutSeconds), ContextSettings.TIMEOUT_SECONDS.key(),
+                ContextSettings.HANDLER_ENV.prefix()).map(p -> "context " + p).ifPresent(reader::problem);
     }
 
     private static Map<String, String> handlerEnvironment(ContextReader reader) {

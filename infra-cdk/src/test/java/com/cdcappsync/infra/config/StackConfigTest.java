@@ -102,6 +102,43 @@ class StackConfigTest {
     }
 
     @Test
+    void fromContext_timeoutShorterThanTheDefaultRetries_refusedWithBothNumbersAndTheFix() {
+        assertThatThrownBy(() -> StackConfig.fromContext(Map.of("timeoutSeconds", 20)))
+                .isInstanceOfSatisfying(InfraConfigException.class, e -> assertThat(e.problems()).hasSize(1))
+                .hasMessageContaining("context timeoutSeconds = 20 s is shorter than one mutation's retries need: "
+                        + "RETRY_MAX_ATTEMPTS=5 × HTTP_REQUEST_TIMEOUT=5.0 s + backoffs of up to 1.5 s")
+                .hasMessageContaining("plus DEADLINE_RESERVE=3.0 s = 29.5 s")
+                .hasMessageContaining("raise timeoutSeconds to at least 30")
+                .hasMessageContaining("lower handlerEnv.RETRY_MAX_ATTEMPTS or handlerEnv.HTTP_REQUEST_TIMEOUT");
+    }
+
+    @Test
+    void fromContext_handlerEnvRetriesLongerThanTheDeployedTimeout_refused() {
+        assertThatThrownBy(() -> StackConfig.fromContext(Map.of("handlerEnv.HTTP_REQUEST_TIMEOUT", "10s")))
+                .isInstanceOf(InfraConfigException.class)
+                .hasMessageContaining("context timeoutSeconds = 45 s is shorter")
+                .hasMessageContaining("HTTP_REQUEST_TIMEOUT=10.0 s")
+                .hasMessageContaining("= 54.5 s");
+    }
+
+    @Test
+    void fromContext_shortTimeoutWithRetriesThatFit_accepted() {
+        StackConfig config = StackConfig.fromContext(Map.of("timeoutSeconds", 10,
+                "handlerEnv.HTTP_REQUEST_TIMEOUT", "1s", "handlerEnv.RETRY_MAX_ATTEMPTS", 3));
+
+        // 3 × 1 s + backoff caps 0.1 + 0.2 s + reserve 3 s = 6.3 s.
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void fromContext_handlerEnvTheHandlerWouldRefuse_refusedAtSynth() {
+        assertThatThrownBy(() -> StackConfig.fromContext(Map.of("handlerEnv.RETRY_MAX_ATTEMPTS", "many")))
+                .isInstanceOf(InfraConfigException.class)
+                .hasMessageContaining("context handlerEnv.RETRY_MAX_ATTEMPTS='many'")
+                .hasMessageContaining("the function would refuse it at cold start");
+    }
+
+    @Test
     void fromContext_handlerEnv_passedThrough() {
         StackConfig config = StackConfig.fromContext(Map.of("handlerEnv.FAIL_ON_REJECTED", true,
                 "handlerEnv.PUBLISH_CONCURRENCY", 32));

@@ -26,6 +26,18 @@ public interface AppSyncClient extends AutoCloseable {
     GraphQlResponse execute(GraphQlRequest request);
 
     /**
+     * Like {@link #execute(GraphQlRequest)}, within {@code deadline}: each attempt's timeout is the configured one
+     * or the time left, whichever is shorter, and no attempt or backoff starts that could not end before it.
+     * This default ignores the deadline (test doubles); the built client honours it.
+     *
+     * @throws AppSyncException as {@link #execute(GraphQlRequest)}, and with {@link AppSyncException#outOfTime()}
+     *     when the deadline stopped the retries
+     */
+    default GraphQlResponse execute(GraphQlRequest request, Deadline deadline) {
+        return execute(request);
+    }
+
+    /**
      * Warms the request path without sending anything: serialises {@code request}, signs it with made-up
      * credentials (it never resolves the real ones, which must not end up in a snapshot), and builds the HTTP
      * request. Called before a SnapStart checkpoint so the first real invocation after a restore pays no

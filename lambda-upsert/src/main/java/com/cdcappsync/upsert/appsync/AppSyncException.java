@@ -19,6 +19,7 @@ public final class AppSyncException extends RuntimeException {
     private final List<GraphQlError> errors;
     private final int attempts;
     private final boolean retryable;
+    private final boolean outOfTime;
 
     private AppSyncException(Builder builder) {
         super(builder.message, builder.cause);
@@ -26,6 +27,7 @@ public final class AppSyncException extends RuntimeException {
         this.errors = List.copyOf(builder.errors);
         this.attempts = builder.attempts;
         this.retryable = builder.retryable;
+        this.outOfTime = builder.outOfTime;
     }
 
     /** A builder; every field has a neutral default (no response, no errors, 0 attempts, not retryable). */
@@ -56,6 +58,14 @@ public final class AppSyncException extends RuntimeException {
         return retryable;
     }
 
+    /**
+     * Whether the request stopped because the invocation's {@link Deadline} came: no attempt or backoff could end
+     * before it. The message then starts with {@link Deadline#REASON}.
+     */
+    public boolean outOfTime() {
+        return outOfTime;
+    }
+
     /** Builds an {@link AppSyncException}; also meant for test doubles of {@link AppSyncClient}. */
     public static final class Builder {
         private String message = "AppSync request failed";
@@ -64,6 +74,7 @@ public final class AppSyncException extends RuntimeException {
         private List<GraphQlError> errors = List.of();
         private int attempts;
         private boolean retryable;
+        private boolean outOfTime;
 
         private Builder() {
         }
@@ -101,6 +112,12 @@ public final class AppSyncException extends RuntimeException {
         /** Whether a later retry of the batch could succeed. */
         public Builder retryable(boolean retryable) {
             this.retryable = retryable;
+            return this;
+        }
+
+        /** Whether the invocation's deadline stopped the request (see {@link AppSyncException#outOfTime()}). */
+        public Builder outOfTime(boolean outOfTime) {
+            this.outOfTime = outOfTime;
             return this;
         }
 

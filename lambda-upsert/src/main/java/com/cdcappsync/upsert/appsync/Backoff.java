@@ -38,9 +38,9 @@ final class Backoff {
         this.sleeper = sleeper;
     }
 
-    /** Waits the random time before retry {@code retry} (1-based). */
-    void pauseBeforeRetry(int retry) throws InterruptedException {
-        sleeper.sleep(delayBeforeRetry(retry));
+    /** Waits {@code delay}, one drawn by {@link #delayBeforeRetry} (the caller first checks it fits its deadline). */
+    void pause(Duration delay) throws InterruptedException {
+        sleeper.sleep(delay);
     }
 
     /** The random wait before retry {@code retry} (1-based). */

@@ -34,6 +34,7 @@ final class DefaultAppSyncClient implements AppSyncClient {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxAttempts;
+    private final Duration minimumAttempt;
     private final String userAgent;
     private final HttpClient http;
     private final RequestSigner signer;
@@ -47,6 +48,7 @@ final class DefaultAppSyncClient implements AppSyncClient {
         this.connectTimeout = options.connectTimeout;
         this.requestTimeout = options.requestTimeout;
         this.maxAttempts = options.maxAttempts;
+        this.minimumAttempt = AppSyncClientBuilder.minimumAttempt(options.requestTimeout);
         this.userAgent = options.userAgent;
         this.signer = new RequestSigner(options.endpoint, options.auth, options.clock);
         this.backoff = new Backoff(options.baseBackoff, options.maxBackoff, options.random, options.sleeper);
@@ -65,39 +67,77 @@ final class DefaultAppSyncClient implements AppSyncClient {
 
     @Override
     public GraphQlResponse execute(GraphQlRequest request) {
+        return execute(request, Deadline.NONE);
+    }
+
+    /**
+     * The retry loop within {@code deadline}: an attempt starts only with at least {@link #minimumAttempt} left and
+     * waits at most the time left; a backoff is slept only when such an attempt can follow it.
+     */
+    @Override
+    public GraphQlResponse execute(GraphQlRequest request, Deadline deadline) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(deadline, "deadline");
         if (closed.get()) {
             throw new IllegalStateException("This AppSync client (" + endpointForMessages + ") is closed."
                     + " Fix: build a new client, or close it only after the last request.");
         }
         byte[] body = wire.requestBody(request);
+        GraphQlWire.Failed last = null;
         for (int attempt = 1; ; attempt++) {
-            GraphQlWire.Outcome outcome = attemptOnce(body, attempt);
+            if (!deadline.allows(minimumAttempt)) {
+                throw outOfTime(deadline, attempt - 1, last);
+            }
+            Duration timeout = deadline.cap(requestTimeout);
+            GraphQlWire.Outcome outcome = attemptOnce(body, attempt, timeout);
             if (outcome instanceof GraphQlWire.Answered answered) {
                 return answered.toResponse(attempt);
             }
-            GraphQlWire.Failed failure = (GraphQlWire.Failed) outcome;
-            if (!failure.retryable() || attempt >= maxAttempts) {
-                throw toException(failure, attempt, null);
+            last = (GraphQlWire.Failed) outcome;
+            if (!last.retryable()) {
+                throw toException(last, attempt, null);
             }
-            pauseBeforeRetry(attempt, failure);
+            // An attempt the deadline shortened, with no time left after it: the budget ended it, even on the last.
+            if (timeout.compareTo(requestTimeout) < 0 && !deadline.allows(minimumAttempt)) {
+                throw outOfTime(deadline, attempt, last);
+            }
+            if (attempt >= maxAttempts) {
+                throw toException(last, attempt, null);
+            }
+            Duration pause = backoff.delayBeforeRetry(attempt);
+            if (!deadline.allows(pause.plus(minimumAttempt))) {
+                throw outOfTime(deadline, attempt, last);
+            }
+            pauseBeforeRetry(pause, attempt, last);
         }
     }
 
-    private GraphQlWire.Outcome attemptOnce(byte[] body, int attempt) {
-        HttpRequest httpRequest = httpRequest(body, authHeaders(body, attempt));
+    private GraphQlWire.Outcome attemptOnce(byte[] body, int attempt, Duration timeout) {
+        HttpRequest httpRequest = httpRequest(body, authHeaders(body, attempt), timeout);
         try {
             HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
             return wire.classify(response.statusCode(), response.body());
         } catch (IOException e) {
             return new GraphQlWire.Failed(AppSyncException.NO_RESPONSE, List.of(), true,
-                    FailureMessages.forTransport(e, connectTimeout, requestTimeout), e);
+                    FailureMessages.forTransport(e, connectTimeout, timeout), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             GraphQlWire.Failed failure = new GraphQlWire.Failed(AppSyncException.NO_RESPONSE, List.of(), true,
                     FailureMessages.forInterrupted(), e);
             throw toException(failure, attempt, e);
         }
+    }
+
+    private AppSyncException outOfTime(Deadline deadline, int attempts, GraphQlWire.Failed last) {
+        return AppSyncException.builder()
+                .message(FailureMessages.outOfTime(endpointForMessages, deadline, attempts, last))
+                .cause(last == null ? null : last.cause())
+                .statusCode(last == null ? AppSyncException.NO_RESPONSE : last.statusCode())
+                .errors(last == null ? List.of() : last.errors())
+                .attempts(attempts)
+                .retryable(true)
+                .outOfTime(true)
+                .build();
     }
 
     private Map<String, List<String>> authHeaders(byte[] body, int attempt) {
@@ -113,18 +153,18 @@ final class DefaultAppSyncClient implements AppSyncClient {
         }
     }
 
-    private HttpRequest httpRequest(byte[] body, Map<String, List<String>> authHeaders) {
+    private HttpRequest httpRequest(byte[] body, Map<String, List<String>> authHeaders, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .header("user-agent", userAgent)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         authHeaders.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         return builder.build();
     }
 
-    private void pauseBeforeRetry(int attempt, GraphQlWire.Failed failure) {
+    private void pauseBeforeRetry(Duration pause, int attempt, GraphQlWire.Failed failure) {
         try {
-            backoff.pauseBeforeRetry(attempt);
+            backoff.pause(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             GraphQlWire.Failed interrupted = new GraphQlWire.Failed(failure.statusCode(), failure.errors(),
@@ -148,7 +188,7 @@ final class DefaultAppSyncClient implements AppSyncClient {
     public String prime(GraphQlRequest request) {
         try {
             byte[] body = wire.requestBody(request);
-            httpRequest(body, signer.primingHeaders(body));
+            httpRequest(body, signer.primingHeaders(body), requestTimeout);
             // The answer path too, on a canned answer: only the JDK's transport stays cold (it needs a real send).
             if (wire.classify(200, PRIMING_ANSWER) instanceof GraphQlWire.Answered answered) {
                 answered.toResponse(1);

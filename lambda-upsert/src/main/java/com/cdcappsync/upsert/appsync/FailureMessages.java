@@ -50,6 +50,19 @@ final class FailureMessages {
         return text.toString();
     }
 
+    /**
+     * The message when the invocation's deadline stopped a request: how much time was left of what, how many
+     * attempts were made, the last failure if any, and the fix. Starts with {@link Deadline#REASON}.
+     */
+    static String outOfTime(String endpoint, Deadline deadline, int attempts, GraphQlWire.Failed last) {
+        String sent = attempts == 0 ? "no attempt sent" : attempts + (attempts == 1 ? " attempt" : " attempts")
+                + " sent, the last: " + (last.statusCode() == AppSyncException.NO_RESPONSE ? "no HTTP response"
+                : "HTTP " + last.statusCode()) + " (" + last.hint() + ")";
+        return deadline.stopped() + ", before an AppSync request to " + endpoint + " could end; " + sent
+                + ". The caller retries the record. If AppSync is healthy, raise the function's timeout or lower"
+                + " HTTP_REQUEST_TIMEOUT / RETRY_MAX_ATTEMPTS (lambda-upsert README, Time budget).";
+    }
+
     /** The message when no request could be sent (auth headers could not be made). */
     static String notSent(String endpoint, RuntimeException cause) {
         return "AppSync request to " + endpoint + " was not sent: " + cause.getMessage();

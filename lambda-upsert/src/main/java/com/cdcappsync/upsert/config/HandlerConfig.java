@@ -5,10 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,6 +28,7 @@ public final class HandlerConfig {
     private final int maxAttempts;
     private final Duration baseDelay;
     private final Duration maxDelay;
+    private final Duration deadlineReserve;
     private final boolean failOnRejected;
     private final VersionFallback versionFallback;
     private final String toastPlaceholder;
@@ -50,6 +48,7 @@ public final class HandlerConfig {
         maxAttempts = b.maxAttempts;
         baseDelay = b.baseDelay;
         maxDelay = b.maxDelay;
+        deadlineReserve = b.deadlineReserve;
         failOnRejected = b.failOnRejected;
         versionFallback = b.versionFallback;
         toastPlaceholder = b.toastPlaceholder;
@@ -67,8 +66,9 @@ public final class HandlerConfig {
         return new Builder().endpoint(endpoint).authMode(authMode).apiKey(apiKey).region(region)
                 .mappingPath(mappingPath).concurrency(concurrency).coalesce(coalesce).connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout).maxAttempts(maxAttempts).baseDelay(baseDelay).maxDelay(maxDelay)
-                .failOnRejected(failOnRejected).versionFallback(versionFallback).toastPlaceholder(toastPlaceholder)
-                .metricsNamespace(metricsNamespace).websites(websites).requireEndpoint(endpoint != null);
+                .deadlineReserve(deadlineReserve).failOnRejected(failOnRejected).versionFallback(versionFallback)
+                .toastPlaceholder(toastPlaceholder).metricsNamespace(metricsNamespace).websites(websites)
+                .requireEndpoint(endpoint != null);
     }
 
     /**
@@ -79,7 +79,7 @@ public final class HandlerConfig {
      * @throws ConfigException listing every problem
      */
     public static HandlerConfig fromEnvironment(Function<String, String> env, boolean needEndpoint) {
-        Reader r = new Reader(env);
+        SettingsReader r = new SettingsReader(env);
         Builder b = builder().requireEndpoint(needEndpoint);
         r.read(Settings.APPSYNC_GRAPHQL_URL, b::endpoint);
         r.read(Settings.APPSYNC_AUTH, b::authMode);
@@ -93,14 +93,15 @@ public final class HandlerConfig {
         r.read(Settings.RETRY_MAX_ATTEMPTS, b::maxAttempts);
         r.read(Settings.RETRY_BASE_DELAY, b::baseDelay);
         r.read(Settings.RETRY_MAX_DELAY, b::maxDelay);
+        r.read(Settings.DEADLINE_RESERVE, b::deadlineReserve);
         r.read(Settings.FAIL_ON_REJECTED, b::failOnRejected);
         r.read(Settings.VERSION_FALLBACK, b::versionFallback);
         r.read(Settings.TOAST_PLACEHOLDER, b::toastPlaceholder);
         r.read(Settings.METRICS_NAMESPACE, b::metricsNamespace);
         r.read(Settings.WEBSITES, b::websites);
-        List<String> problems = new ArrayList<>(r.problems);
+        List<String> problems = new ArrayList<>(r.problems());
         // A setting that did not parse is reported once, not again as "not set" or out of range.
-        b.problems().stream().filter(p -> r.failed.stream().noneMatch(p::startsWith)).forEach(problems::add);
+        b.problems().stream().filter(p -> r.failed().stream().noneMatch(p::startsWith)).forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -167,6 +168,11 @@ public final class HandlerConfig {
         return maxDelay;
     }
 
+    /** {@link Settings#DEADLINE_RESERVE}. */
+    public Duration deadlineReserve() {
+        return deadlineReserve;
+    }
+
     /** {@link Settings#FAIL_ON_REJECTED}. */
     public boolean failOnRejected() {
         return failOnRejected;
@@ -201,31 +207,6 @@ public final class HandlerConfig {
                 + ", versionFallback=" + versionFallback + "]";
     }
 
-    /** Reads settings one by one, collecting problems instead of stopping at the first. */
-    private static final class Reader {
-        private final Function<String, String> env;
-        private final List<String> problems = new ArrayList<>();
-        private final Set<String> failed = new HashSet<>();
-
-        Reader(Function<String, String> env) {
-            this.env = env;
-        }
-
-        <T> void read(Setting<T> setting, Consumer<T> into) {
-            String text = env.apply(setting.key());
-            try {
-                T value = setting.read(text);
-                if (value != null) {
-                    into.accept(value);
-                }
-            } catch (IllegalArgumentException e) {
-                boolean secret = setting == Settings.APPSYNC_API_KEY;
-                problems.add(setting.key() + "=" + (secret ? "<hidden>" : "'" + text + "'") + ": " + e.getMessage());
-                failed.add(setting.key());
-            }
-        }
-    }
-
     /** Builds a {@link HandlerConfig}; starts from the {@link Settings} defaults. */
     public static final class Builder {
         private URI endpoint = Settings.APPSYNC_GRAPHQL_URL.read(null);
@@ -240,6 +221,7 @@ public final class HandlerConfig {
         private int maxAttempts = Settings.RETRY_MAX_ATTEMPTS.read(null);
         private Duration baseDelay = Settings.RETRY_BASE_DELAY.read(null);
         private Duration maxDelay = Settings.RETRY_MAX_DELAY.read(null);
+        private Duration deadlineReserve = Settings.DEADLINE_RESERVE.read(null);
         private boolean failOnRejected = Settings.FAIL_ON_REJECTED.read(null);
         private VersionFallback versionFallback = Settings.VERSION_FALLBACK.read(null);
         private String toastPlaceholder = Settings.TOAST_PLACEHOLDER.read(null);
@@ -307,6 +289,11 @@ public final class HandlerConfig {
 
         public Builder maxDelay(Duration maxDelay) {
             this.maxDelay = maxDelay;
+            return this;
+        }
+
+        public Builder deadlineReserve(Duration deadlineReserve) {
+            this.deadlineReserve = deadlineReserve;
             return this;
         }
 

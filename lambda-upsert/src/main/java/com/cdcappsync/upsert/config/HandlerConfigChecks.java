@@ -23,6 +23,14 @@ final class HandlerConfigChecks {
         positive(problems, Settings.HTTP_REQUEST_TIMEOUT, c.requestTimeout());
         positive(problems, Settings.RETRY_BASE_DELAY, c.baseDelay());
         positive(problems, Settings.RETRY_MAX_DELAY, c.maxDelay());
+        Duration reserve = c.deadlineReserve();
+        if (reserve == null || reserve.compareTo(TimeBudget.MIN_RESERVE) < 0
+                || reserve.compareTo(TimeBudget.MAX_RESERVE) > 0) {
+            problems.add(Settings.DEADLINE_RESERVE.key() + " (" + reserve + "): expected a duration from "
+                    + TimeBudget.MIN_RESERVE.toSeconds() + "s to " + TimeBudget.MAX_RESERVE.toSeconds()
+                    + "s, enough to write the answer after the last AppSync attempt; the default is "
+                    + Settings.DEADLINE_RESERVE.defaultText());
+        }
         required(problems, Settings.APPSYNC_AUTH, c.authMode());
         required(problems, Settings.VERSION_FALLBACK, c.versionFallback());
         required(problems, Settings.TOAST_PLACEHOLDER, c.toastPlaceholder());

@@ -43,7 +43,8 @@ public final class Settings {
             Parsers::duration);
     public static final Setting<Duration> HTTP_REQUEST_TIMEOUT = new Setting<>("HTTP_REQUEST_TIMEOUT",
             "duration", text(AppSyncClientBuilder.DEFAULT_REQUEST_TIMEOUT),
-            "Timeout of one GraphQL request (each retry gets its own).", Parsers::duration);
+            "Timeout of one GraphQL request (each retry gets its own), shortened to the time left before the "
+                    + "invocation's deadline (DEADLINE_RESERVE).", Parsers::duration);
     public static final Setting<Integer> RETRY_MAX_ATTEMPTS = new Setting<>("RETRY_MAX_ATTEMPTS",
             "1-" + AppSyncClientBuilder.MAX_ATTEMPTS_LIMIT, Integer.toString(AppSyncClientBuilder.DEFAULT_MAX_ATTEMPTS),
             "Attempts per mutation for throttling, 5xx, timeouts and dropped connections (1 = no retry).",
@@ -53,6 +54,11 @@ public final class Settings {
             Parsers::duration);
     public static final Setting<Duration> RETRY_MAX_DELAY = new Setting<>("RETRY_MAX_DELAY", "duration",
             text(AppSyncClientBuilder.DEFAULT_MAX_BACKOFF), "Cap of one backoff.", Parsers::duration);
+    public static final Setting<Duration> DEADLINE_RESERVE = new Setting<>("DEADLINE_RESERVE", "duration, 1s-60s",
+            "3s", "Time kept back from each invocation's remaining time (the Lambda context's) to write the answer: "
+                    + "no AppSync attempt or backoff runs past the rest, and the records not done by then fail "
+                    + "naming the function time budget, instead of Lambda ending the run with a timeout.",
+            Parsers::duration);
     public static final Setting<Boolean> FAIL_ON_REJECTED = new Setting<>("FAIL_ON_REJECTED", "true | false",
             "false", "Fail the invocation when a record is rejected (malformed, unknown table, ...), so the "
                     + "connector stops or retries instead of moving on.", Parsers::bool);
@@ -80,8 +86,8 @@ public final class Settings {
     /** All settings, in documentation order. */
     public static final List<Setting<?>> ALL = List.of(APPSYNC_GRAPHQL_URL, APPSYNC_AUTH, APPSYNC_API_KEY,
             AWS_REGION, MAPPING_PATH, PUBLISH_CONCURRENCY, PUBLISH_COALESCE, HTTP_CONNECT_TIMEOUT,
-            HTTP_REQUEST_TIMEOUT, RETRY_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY, FAIL_ON_REJECTED,
-            VERSION_FALLBACK, TOAST_PLACEHOLDER, WEBSITES, METRICS_NAMESPACE);
+            HTTP_REQUEST_TIMEOUT, RETRY_MAX_ATTEMPTS, RETRY_BASE_DELAY, RETRY_MAX_DELAY, DEADLINE_RESERVE,
+            FAIL_ON_REJECTED, VERSION_FALLBACK, TOAST_PLACEHOLDER, WEBSITES, METRICS_NAMESPACE);
 
     /** The setting whose environment variable is {@code key}, if the handler has one. */
     public static Optional<Setting<?>> named(String key) {

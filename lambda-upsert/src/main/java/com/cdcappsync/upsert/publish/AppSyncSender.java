@@ -2,6 +2,7 @@ package com.cdcappsync.upsert.publish;
 
 import com.cdcappsync.upsert.appsync.AppSyncClient;
 import com.cdcappsync.upsert.appsync.AppSyncException;
+import com.cdcappsync.upsert.appsync.Deadline;
 import com.cdcappsync.upsert.appsync.GraphQlError;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.appsync.GraphQlResponse;
@@ -23,11 +24,16 @@ public final class AppSyncSender implements MutationSender {
 
     @Override
     public SendResult send(MappedChange change) {
+        return send(change, Deadline.NONE);
+    }
+
+    @Override
+    public SendResult send(MappedChange change, Deadline deadline) {
         GraphQlResponse response;
         try {
-            response = client.execute(new GraphQlRequest(change.query(), change.variables()));
+            response = client.execute(new GraphQlRequest(change.query(), change.variables()), deadline);
         } catch (AppSyncException e) {
-            return new SendResult.Failed(e.getMessage());
+            return new SendResult.Failed(e.getMessage(), e.outOfTime());
         }
         if (response.hasErrors()) {
             if (response.errors().stream().allMatch(GraphQlError::isConditionalCheckFailed)) {

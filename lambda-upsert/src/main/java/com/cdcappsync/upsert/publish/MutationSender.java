@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.publish;
 
+import com.cdcappsync.upsert.appsync.Deadline;
 import com.cdcappsync.upsert.mapping.MappedChange;
 
 /**
@@ -10,4 +11,14 @@ import com.cdcappsync.upsert.mapping.MappedChange;
 @FunctionalInterface
 public interface MutationSender {
     SendResult send(MappedChange change);
+
+    /**
+     * Sends one mutation within the invocation's {@code deadline}; a sender that waits on the network must end by
+     * then and return {@link SendResult.Failed} with {@code outOfTime} when it could not finish. This default
+     * ignores the deadline (senders that never wait: dry runs, test doubles); the publisher also stops starting
+     * sends once the deadline has passed.
+     */
+    default SendResult send(MappedChange change, Deadline deadline) {
+        return send(change);
+    }
 }

@@ -24,8 +24,14 @@ public sealed interface SendResult {
     /**
      * Not written, after retries where they made sense.
      *
-     * @param reason what went wrong and what to check
+     * @param reason    what went wrong and what to check
+     * @param outOfTime whether the invocation's deadline stopped it (the reason then names the time budget)
      */
-    record Failed(String reason) implements SendResult {
+    record Failed(String reason, boolean outOfTime) implements SendResult {
+
+        /** A failure that is not the deadline's. */
+        public Failed(String reason) {
+            this(reason, false);
+        }
     }
 }

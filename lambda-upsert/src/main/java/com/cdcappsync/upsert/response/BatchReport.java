@@ -1,6 +1,7 @@
 package com.cdcappsync.upsert.response;
 
 import com.cdcappsync.upsert.adapter.InputKind;
+import com.cdcappsync.upsert.appsync.Deadline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,6 +71,36 @@ public record BatchReport(String namespace, String functionName) {
                         .put("partition", o.location().partition())
                         .put("offset", o.location().offset())
                         .setAll(new ResponseWriter(mapper).result(o)));
+        return root.toString();
+    }
+
+    /**
+     * The line for a batch that the deadline cut short, or null when it cut nothing: how many records were not
+     * completed, of how many, and by what budget. Written besides {@link #line}, so that a brown-out shows in one
+     * searchable line ({@code "function time budget"}).
+     *
+     * @param mapper   JSON mapper
+     * @param kind     the invocation shape
+     * @param outcomes every outcome
+     * @param deadline the invocation's deadline
+     */
+    public String budgetLine(ObjectMapper mapper, InputKind kind, List<RecordOutcome> outcomes, Deadline deadline) {
+        long cut = outcomes.stream().filter(o -> o instanceof RecordOutcome.Failed f && f.outOfTime()).count();
+        if (cut == 0) {
+            return null;
+        }
+        ObjectNode root = mapper.createObjectNode();
+        root.put("FunctionName", functionName);
+        root.put("level", "WARN");
+        root.put("message", Deadline.REASON + ": " + cut + " of " + outcomes.size() + " records not completed "
+                + "before the deadline and failed (the caller retries them); " + deadline.stopped()
+                + ". If AppSync is healthy, the batch is too large for the time: raise PUBLISH_CONCURRENCY or the "
+                + "function's timeout, or lower the connector's batch size (RUNBOOK.md, \"Time budget\").");
+        root.put("input", kind.name());
+        root.put("Records", outcomes.size());
+        root.put("OutOfTime", cut);
+        root.put("BudgetMs", deadline.budget().toMillis());
+        root.put("LeftMs", deadline.remaining().toMillis());
         return root.toString();
     }
 }

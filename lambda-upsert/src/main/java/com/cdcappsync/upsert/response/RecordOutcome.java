@@ -60,10 +60,17 @@ public sealed interface RecordOutcome {
     }
 
     /**
-     * Sending failed after retries (throttling, timeouts, server errors, an error AppSync returned). Fails the
+     * Sending failed after retries (throttling, timeouts, server errors, an error AppSync returned), or was cut
+     * short or never started because the invocation's time budget ran out ({@code outOfTime}). Fails the
      * invocation so the connector retries; safe because writes are versioned.
      */
-    record Failed(int index, RecordLocation location, String reason) implements RecordOutcome {
+    record Failed(int index, RecordLocation location, String reason, boolean outOfTime) implements RecordOutcome {
+
+        /** A failure that is not the deadline's. */
+        public Failed(int index, RecordLocation location, String reason) {
+            this(index, location, reason, false);
+        }
+
         @Override
         public RecordStatus status() {
             return RecordStatus.FAILED;

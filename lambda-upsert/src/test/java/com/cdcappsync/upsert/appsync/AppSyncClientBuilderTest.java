@@ -121,7 +121,7 @@ class AppSyncClientBuilderTest {
         assertThat(defaults.endpoint).isNull();
         assertThat(defaults.auth).isNull();
         assertThat(defaults.connectTimeout).isEqualTo(Duration.ofSeconds(2));
-        assertThat(defaults.requestTimeout).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.requestTimeout).isEqualTo(Duration.ofSeconds(5));
         assertThat(defaults.maxAttempts).isEqualTo(5);
         assertThat(defaults.baseBackoff).isEqualTo(Duration.ofMillis(100));
         assertThat(defaults.maxBackoff).isEqualTo(Duration.ofSeconds(5));

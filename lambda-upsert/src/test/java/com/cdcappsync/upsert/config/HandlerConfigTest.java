@@ -19,10 +19,11 @@ class HandlerConfigTest {
         assertThat(config.concurrency()).isEqualTo(16);
         assertThat(config.coalesce()).isTrue();
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.maxAttempts()).isEqualTo(5);
         assertThat(config.baseDelay()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.maxDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.deadlineReserve()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.failOnRejected()).isFalse();
         assertThat(config.versionFallback()).isEqualTo(VersionFallback.KAFKA_OFFSET);
         assertThat(config.toastPlaceholder()).isEqualTo("__debezium_unavailable_value");
@@ -39,7 +40,8 @@ class HandlerConfigTest {
                 Map.entry("PUBLISH_COALESCE", "false"), Map.entry("HTTP_CONNECT_TIMEOUT", "PT1S"),
                 Map.entry("HTTP_REQUEST_TIMEOUT", "1500ms"), Map.entry("RETRY_MAX_ATTEMPTS", "1"),
                 Map.entry("RETRY_BASE_DELAY", "1s"), Map.entry("RETRY_MAX_DELAY", "1m"),
-                Map.entry("FAIL_ON_REJECTED", "yes"), Map.entry("VERSION_FALLBACK", "none"))::get, true);
+                Map.entry("FAIL_ON_REJECTED", "yes"), Map.entry("VERSION_FALLBACK", "none"),
+                Map.entry("DEADLINE_RESERVE", "1500ms"))::get, true);
 
         assertThat(config.endpoint()).isEqualTo(URI.create("https://abc.appsync-api.eu-west-1.amazonaws.com/graphql"));
         assertThat(config.authMode()).isEqualTo(AuthMode.API_KEY);
@@ -48,6 +50,7 @@ class HandlerConfigTest {
         assertThat(config.coalesce()).isFalse();
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.maxDelay()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.deadlineReserve()).isEqualTo(Duration.ofMillis(1500));
         assertThat(config.failOnRejected()).isTrue();
         assertThat(config.versionFallback()).isEqualTo(VersionFallback.NONE);
         assertThat(config.toString()).doesNotContain("da2-x");
@@ -68,6 +71,14 @@ class HandlerConfigTest {
                 .hasMessageContaining("FAIL_ON_REJECTED='perhaps': expected true or false")
                 .hasMessageContaining("APPSYNC_API_KEY is not set but APPSYNC_AUTH=api-key")
                 .hasMessageContaining("RETRY_BASE_DELAY (PT10S) must not exceed RETRY_MAX_DELAY (PT1S)");
+    }
+
+    @Test
+    void fromEnvironment_deadlineReserveOutOfRange_namesTheRangeAndTheDefault() {
+        assertThatThrownBy(() -> HandlerConfig.fromEnvironment(Map.of("DEADLINE_RESERVE", "200ms")::get, false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DEADLINE_RESERVE (PT0.2S): expected a duration from 1s to 60s")
+                .hasMessageContaining("the default is 3s");
     }
 
     @Test
