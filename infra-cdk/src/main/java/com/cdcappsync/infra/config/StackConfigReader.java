@@ -13,6 +13,7 @@ import static com.cdcappsync.infra.config.StackConfig.STAGE;
 import static com.cdcappsync.infra.config.StackConfig.TABLE_NAME;
 import static com.cdcappsync.infra.config.StackConfig.TYPE_NAME;
 
+import com.cdcappsync.upsert.config.Settings;
 import com.cdcappsync.upsert.config.ConfigException;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.config.TimeBudget;
@@ -157,7 +158,10 @@ final class StackConfigReader {
             StackConfig.handlerSettingProblem(name, value).ifPresent(expected -> {
                 values.remove(name);
                 boolean secret = RESERVED_ENV.matcher(name).matches();
-                reader.problem(setting, setting.prefix() + name, secret ? "(value not shown)" : value, expected);
+                String shown = secret ? "(value not shown)" : "'" + value + "'";
+                reader.problem("context " + setting.prefix() + name + "=" + shown + ": expected " + expected
+                        + (secret || Settings.named(name).isEmpty() ? "" : " (the function would refuse it at cold "
+                        + "start; fix it, or remove it for the handler's default)"));
             });
         }
         return values;

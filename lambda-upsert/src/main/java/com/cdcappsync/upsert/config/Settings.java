@@ -61,7 +61,7 @@ public final class Settings {
             Parsers::duration);
     public static final Setting<Boolean> FAIL_ON_REJECTED = new Setting<>("FAIL_ON_REJECTED", "true | false",
             "false", "Fail the invocation when a record is rejected (malformed, unknown table, ...), so the "
-                    + "connector stops or retries instead of moving on.", Parsers::bool);
+                    + "connector's task stops (`behavior.on.error=fail`) instead of moving on.", Parsers::bool);
     public static final Setting<VersionFallback> VERSION_FALLBACK = new Setting<>("VERSION_FALLBACK",
             "kafka-offset | none", "kafka-offset", "Version of records without an LSN: the Kafka offset, or "
                     + "none (reject them).", Parsers.choice(VersionFallback.class));
