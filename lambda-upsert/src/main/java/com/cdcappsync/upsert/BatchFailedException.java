@@ -5,9 +5,11 @@ import com.cdcappsync.upsert.response.ResponseWriter;
 import java.util.List;
 
 /**
- * Thrown to fail the invocation so that its caller retries the whole batch (safe: every write is versioned): the
- * Confluent connector always, an event source mapping when a record to retry cannot be named in
- * {@code batchItemFailures}. The message lists the records that made it fail, with their locations and reasons.
+ * Thrown to fail the invocation so that its caller does not move past the batch (sending it again is safe: every
+ * write is versioned): Confluent's connector then applies {@code behavior.on.error} (the shipped {@code fail}
+ * stops its task until restarted, which sends the batch again), an event source mapping retries when a record
+ * cannot be named in {@code batchItemFailures}. The message lists the records that made it fail, with their
+ * locations and reasons.
  */
 public final class BatchFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -20,7 +22,7 @@ public final class BatchFailedException extends RuntimeException {
 
     private static String message(List<RecordOutcome> mustRetry, ResponseWriter responses) {
         StringBuilder text = new StringBuilder(mustRetry.size() + " record(s) not applied; failing the invocation so "
-                + "the caller retries the batch:");
+                + "the caller does not move past them (sending them again is safe):");
         mustRetry.stream().limit(LISTED).forEach(o -> text.append("\n  ").append(o.location()).append(' ')
                 .append(responses.result(o)));
         if (mustRetry.size() > LISTED) {

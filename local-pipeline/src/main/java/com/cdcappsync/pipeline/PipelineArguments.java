@@ -7,6 +7,7 @@ import com.cdcappsync.localstack.RepositoryLayout;
 import com.cdcappsync.localstack.StackDefinition;
 import com.cdcappsync.localstack.StackPorts;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
 final class PipelineArguments {
 
     private static final int MAX_PORT = 65_535;
+    /** Lambda's longest timeout, in seconds (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html). */
+    private static final int MAX_FUNCTION_TIMEOUT = 900;
 
     @Option(names = "--postgres-url", paramLabel = "URL", description = "use this database instead of a throwaway "
             + "cluster: postgresql://USER@HOST:PORT/DB, the Debezium role, its password in PGPASSWORD or the password "
@@ -51,6 +54,10 @@ final class PipelineArguments {
 
     @Mixin
     StackDefinition stackDefinition = new StackDefinition();
+
+    @Option(names = "--function-timeout", paramLabel = "SECONDS", description = "the function's timeout, 1-900 "
+            + "(default 45, as deployed); a short one shows what AppSync outages do (RUNBOOK.md, \"Time budget\")")
+    Integer functionTimeout;
 
     @Option(names = "--source", paramLabel = "KEY=VALUE",
             description = "put a property over the rendered Debezium config (repeatable)")
@@ -88,6 +95,10 @@ final class PipelineArguments {
         port(problems, "--postgres-port", postgresPort);
         port(problems, "--kafka-port", kafkaPort);
         port(problems, "--connect-port", connectPort);
+        if (functionTimeout != null && (functionTimeout < 1 || functionTimeout > MAX_FUNCTION_TIMEOUT)) {
+            problems.add("--function-timeout must be 1 to " + MAX_FUNCTION_TIMEOUT + " seconds (Lambda's range), got "
+                    + functionTimeout);
+        }
         stackPorts.check(problems);
         stackDefinition.check(problems);
         keyValues(problems, "--source", source, sourceOverrides);
@@ -119,6 +130,9 @@ final class PipelineArguments {
     PipelineOptions options() {
         PipelineOptions.Builder builder = PipelineOptions.builder();
         LocalStackOptions.Builder stack = stackDefinition.applyTo(stackPorts.applyTo(LocalStackOptions.builder()));
+        if (functionTimeout != null) {
+            stack.functionTimeout(Duration.ofSeconds(functionTimeout));
+        }
         if (postgresUrl != null) {
             builder.postgresUrl(postgresUrl);
         }

@@ -31,6 +31,19 @@ class PipelineMainTest {
     }
 
     @Test
+    void run_functionTimeoutOutsideLambdasRange_exitsTwo() throws Exception {
+        assertThat(run("--function-timeout", "901")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--function-timeout must be 1 to 900 seconds (Lambda's range), got 901");
+    }
+
+    @Test
+    void options_functionTimeout_reachesTheStack() {
+        assertThat(PipelineArguments.parse("--function-timeout", "8").options().stack().functionTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(8));
+    }
+
+    @Test
     void run_badPort_exitsTwoWithTheRange() throws Exception {
         assertThat(run("--kafka-port", "70000")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kafka-port must be a port, 0 to 65535, got 70000");

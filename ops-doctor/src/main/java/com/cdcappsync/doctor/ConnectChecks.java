@@ -22,6 +22,8 @@ import java.util.Map;
  */
 final class ConnectChecks {
 
+    /** A cause line longer than this is cut: a function's error body can run to kilobytes. */
+    private static final int CAUSE_CHARS = 1_000;
     static final List<String> STATES = List.of("RUNNING", "PAUSED", "STOPPED", "FAILED", "UNASSIGNED", "RESTARTING");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -102,10 +104,21 @@ final class ConnectChecks {
         };
     }
 
+    /**
+     * The trace's first line and each {@code Caused by:} line (a sink task's first line is Kafka Connect's own
+     * "Exiting WorkerSinkTask due to unrecoverable exception"; the reason is in the causes), else its first lines.
+     */
     private static String trace(JsonNode node) {
-        String trace = node.path("trace").asText("");
-        return trace.isEmpty() ? "" : ": " + trace.strip().lines().limit(8).reduce((a, b) -> a + "\n    " + b)
-                .orElse("");
+        String trace = node.path("trace").asText("").strip();
+        if (trace.isEmpty()) {
+            return "";
+        }
+        List<String> lines = trace.lines().toList();
+        List<String> shown = new ArrayList<>(List.of(lines.get(0)));
+        lines.stream().filter(line -> line.startsWith("Caused by:"))
+                .map(line -> line.length() <= CAUSE_CHARS ? line : line.substring(0, CAUSE_CHARS) + "...")
+                .forEach(shown::add);
+        return ": " + String.join("\n    ", shown.size() > 1 ? shown : lines.subList(0, Math.min(8, lines.size())));
     }
 
     /** One sample per known state, 1 for the current one (the usual shape of an enum in Prometheus). */

@@ -59,7 +59,8 @@ final class FailureMessages {
                 + " sent, the last: " + (last.statusCode() == AppSyncException.NO_RESPONSE ? "no HTTP response"
                 : "HTTP " + last.statusCode()) + " (" + last.hint() + ")";
         return deadline.stopped() + ", before an AppSync request to " + endpoint + " could end; " + sent
-                + ". The caller retries the record. If AppSync is healthy, raise the function's timeout or lower"
+                + ". The invocation fails so that the caller does not move past the record. If AppSync is healthy, "
+                + "raise the function's timeout or lower"
                 + " HTTP_REQUEST_TIMEOUT / RETRY_MAX_ATTEMPTS (lambda-upsert README, Time budget).";
     }
 

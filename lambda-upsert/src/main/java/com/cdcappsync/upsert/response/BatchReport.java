@@ -93,7 +93,8 @@ public record BatchReport(String namespace, String functionName) {
         root.put("FunctionName", functionName);
         root.put("level", "WARN");
         root.put("message", Deadline.REASON + ": " + cut + " of " + outcomes.size() + " records not completed "
-                + "before the deadline and failed (the caller retries them); " + deadline.stopped()
+                + "before the deadline and failed (the invocation fails so the caller does not move past them); "
+                + deadline.stopped()
                 + ". If AppSync is healthy, the batch is too large for the time: raise PUBLISH_CONCURRENCY or the "
                 + "function's timeout, or lower the connector's batch size (RUNBOOK.md, \"Time budget\").");
         root.put("input", kind.name());
