@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 /**
@@ -20,7 +21,16 @@ public final class LambdaSinkConnector extends SinkConnector {
 
     @Override
     public void start(Map<String, String> properties) {
-        new LambdaSinkConfig(properties);
+        LambdaSinkConfig config = new LambdaSinkConfig(properties);
+        try (FunctionCaller caller = new FunctionCaller(config)) {
+            String refusal = caller.refusalOfGetFunction();
+            if (refusal != null) {
+                throw new ConnectException("GetFunction on " + config.functionName() + " was refused: " + refusal
+                        + ". Fix: give the connector's principal lambda:GetFunction and lambda:InvokeFunction on "
+                        + "exactly that name (the stack's ConnectorPrincipalArn has them on FunctionAliasArn), or "
+                        + "set " + LambdaSinkConfig.FUNCTION_NAME + " to an existing function or alias");
+            }
+        }
         this.properties = Map.copyOf(properties);
     }
 
