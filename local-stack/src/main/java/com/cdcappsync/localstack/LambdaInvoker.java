@@ -30,11 +30,12 @@ public final class LambdaInvoker {
     /**
      * The Invoke API's answer.
      *
-     * @param status        the HTTP status (200 also for a function error, as Lambda answers)
-     * @param functionError {@code X-Amz-Function-Error} ({@code Unhandled}), or null when the function succeeded
-     * @param body          the function's JSON answer, or the Lambda error document
+     * @param status          the HTTP status (200 also for a function error, as Lambda answers)
+     * @param functionError   {@code X-Amz-Function-Error} ({@code Unhandled}), or null when the function succeeded
+     * @param executedVersion {@code X-Amz-Executed-Version}: the version that ran; null when none ran
+     * @param body            the function's JSON answer, or the Lambda error document
      */
-    public record Result(int status, String functionError, JsonNode body) {
+    public record Result(int status, String functionError, String executedVersion, JsonNode body) {
 
         /** Whether the function ran and returned normally. */
         public boolean succeeded() {
@@ -85,7 +86,8 @@ public final class LambdaInvoker {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String answer = response.body();
             return new Result(response.statusCode(), response.headers().firstValue("X-Amz-Function-Error")
-                    .orElse(null), answer.isEmpty() ? mapper.nullNode() : mapper.readTree(answer));
+                    .orElse(null), response.headers().firstValue("X-Amz-Executed-Version").orElse(null),
+                    answer.isEmpty() ? mapper.nullNode() : mapper.readTree(answer));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot invoke " + invocationUrl + ": " + e.getMessage()
                     + "; is the local stack running?", e);

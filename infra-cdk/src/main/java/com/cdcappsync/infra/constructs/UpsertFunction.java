@@ -31,8 +31,7 @@ import software.constructs.IConstruct;
  * The upsert Lambda: Java 21 on arm64, SnapStart on published versions, and the {@link #ALIAS_NAME} alias
  * ({@code live}) that the connector invokes (pointing at the version published with this deploy). Its role may
  * write its own log group, call the API's own mutations and nothing else, and send to the on-failure queue that
- * receives the
- * asynchronous invocations Lambda gave up on.
+ * receives the asynchronous invocations Lambda gave up on.
  */
 public final class UpsertFunction extends Construct {
 
