@@ -185,6 +185,11 @@ public final class LocalPipeline implements AutoCloseable {
         return stack;
     }
 
+    /** How many times the Connect worker fetched the connector role's credentials (the sink signs with them). */
+    public int connectorCredentialFetches() {
+        return connectorCredentials.fetches();
+    }
+
     /** A JDBC URL allowed to change the product tables. */
     public String jdbcUrl() {
         return database.ownerUrl();
