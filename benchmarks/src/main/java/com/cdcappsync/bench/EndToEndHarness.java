@@ -43,7 +43,7 @@ public final class EndToEndHarness {
                     .stream().filter(s -> s.field().equals("onUpsertProduct")).findFirst().orElseThrow();
             subscriber.subscribe(upserts.query(), Json.MAPPER.createObjectNode(), upserts.field(),
                     Duration.ofSeconds(10));
-            LambdaInvoker invoker = new LambdaInvoker(stack.invokeUrl(), Duration.ofSeconds(30));
+            LambdaInvoker invoker = stack.invoker(Duration.ofSeconds(30));
             long[] endToEnd = new long[changes];
             long[] invokeOnly = new long[changes];
             for (int i = -warmup; i < changes; i++) {

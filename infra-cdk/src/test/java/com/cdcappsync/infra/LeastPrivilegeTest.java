@@ -2,6 +2,7 @@ package com.cdcappsync.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cdcappsync.apimanifest.ConnectorGrant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,9 +92,16 @@ class LeastPrivilegeTest {
         JsonNode statement = statements.get(0);
         assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
         assertThat(SynthesizedStack.list(statement.path("Action")).stream().map(JsonNode::asText))
-                .containsExactlyInAnyOrder("lambda:InvokeFunction", "lambda:GetFunction");
+                .containsExactlyInAnyOrder("lambda:InvokeFunction", "lambda:GetFunction")
+                .containsExactlyInAnyOrderElementsOf(ConnectorGrant.CONNECTOR.actions());
+        // The alias ARN only: not the unqualified function ARN, not "<function>:*" (IAM matches the ARN the
+        // connector calls with, and the connector calls with the alias).
         assertThat(SynthesizedStack.list(statement.path("Resource"))).singleElement()
                 .satisfies(r -> assertThat(r.path("Ref").asText()).isEqualTo(synth.onlyId("AWS::Lambda::Alias")));
+        assertThat(statement.path("Resource").toString()).doesNotContain("*")
+                .doesNotContain(synth.onlyId("AWS::Lambda::Function"));
+        assertThat(synth.only("AWS::Lambda::Alias").path("Properties").path("Name").asText())
+                .isEqualTo(ConnectorGrant.CONNECTOR.alias());
         JsonNode role = synth.resource(connectorRoleId).path("Properties");
         assertThat(role.has("ManagedPolicyArns")).isFalse();
         assertThat(role.has("Policies")).isFalse();

@@ -24,8 +24,6 @@ import java.util.function.Consumer;
  */
 final class Connectors {
 
-    static final String ALIAS = "live";
-
     private final ConnectRest rest;
     private final Path dir;
     private final PipelineOptions options;
@@ -98,8 +96,7 @@ final class Connectors {
     /** What {@code cdk deploy --outputs-file} would write for a stack whose function is the local one. */
     private Path writeStackOutputs(LocalStack stack) {
         Path outputs = dir.resolve("cdk-outputs.json");
-        String arn = "arn:aws:lambda:" + LocalStack.REGION + ":000000000000:function:" + stack.functionName() + ":"
-                + ALIAS;
+        String arn = stack.functionAliasArn();
         ObjectNode file = mapper.createObjectNode();
         file.putObject("CdcAppSync-local").put("FunctionAliasArn", arn).put("Region", LocalStack.REGION);
         try {

@@ -1,5 +1,7 @@
 package com.cdcappsync.pipeline;
 
+import com.cdcappsync.localstack.ConnectorCredentials;
+import com.cdcappsync.localstack.CredentialsAuthority;
 import com.cdcappsync.localstack.LocalStack;
 import com.cdcappsync.localstack.StartedParts;
 import java.io.IOException;
@@ -32,9 +34,11 @@ public final class LocalPipeline implements AutoCloseable {
     /** The sink's connector class: this project's stand-in for Confluent's. */
     static final String SINK_CLASS = "com.cdcappsync.connect.lambda.LambdaSinkConnector";
     static final String SOURCE_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
-    /** Credentials the sink signs with (the local Invoke API does not check them). */
-    static final Map<String, String> SINK_AWS_ENVIRONMENT = Map.of("AWS_ACCESS_KEY_ID", "AKIDLOCALPIPELINE",
-            "AWS_SECRET_ACCESS_KEY", "local-pipeline-secret-not-checked", "AWS_REGION", LocalStack.REGION);
+    /**
+     * The stack's stand-in for STS, made before the stack starts: the Connect worker starts beside the stack and must
+     * already know where the connector role's credentials are served.
+     */
+    private final CredentialsAuthority authority = new CredentialsAuthority();
 
     private final PipelineOptions options;
     private final Path workDir;
@@ -43,6 +47,7 @@ public final class LocalPipeline implements AutoCloseable {
     private PostgresCluster cluster;
     private KafkaBroker kafka;
     private ConnectWorker connect;
+    private ConnectorCredentials connectorCredentials;
     private LocalStack stack;
     private Connectors connectors;
     private Duration startTime;
@@ -93,10 +98,11 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private void startParts() {
+        connectorCredentials = remember(ConnectorCredentials.serve(authority));
         CompletableFuture<Void> db = CompletableFuture.runAsync(this::startDatabase);
         CompletableFuture<Void> brokerAndWorker = CompletableFuture.runAsync(this::startKafkaAndConnect);
         CompletableFuture<Void> localStack = CompletableFuture.runAsync(() -> {
-            stack = remember(LocalStack.start(options.stack()));
+            stack = remember(LocalStack.start(options.stack(), authority));
             progress("local stack ready: function " + stack.functionName() + " at " + stack.invokeEndpoint());
         });
         join(db, brokerAndWorker, localStack);
@@ -129,9 +135,25 @@ public final class LocalPipeline implements AutoCloseable {
         progress("Kafka Connect: distributed worker in a child JVM, REST on 127.0.0.1:" + restPort + " ...");
         connect = remember(ConnectWorker.start(new ConnectWorker.Launch(options.kafkaLib(),
                 List.of(options.debeziumPlugins(), options.sinkPlugins()), kafka.bootstrapServers(), restPort,
-                options.connectHeap(), SINK_AWS_ENVIRONMENT, List.of(SOURCE_CLASS, SINK_CLASS)),
+                options.connectHeap(), sinkAwsEnvironment(), List.of(SOURCE_CLASS, SINK_CLASS)),
                 workDir.resolve("connect"), options.startupTimeout()));
         progress("Kafka Connect ready (pid " + connect.process().pid() + ")");
+    }
+
+    /**
+     * The worker's AWS settings, read by the Lambda sink's default credentials chain as Confluent's connector reads
+     * them: the region, and the connector role's credentials from a container credentials endpoint (rotating, issued
+     * by the stack, checked by its Invoke API against the connector's grant).
+     */
+    private Map<String, String> sinkAwsEnvironment() {
+        Map<String, String> environment = new java.util.HashMap<>(connectorCredentials.environment());
+        environment.put("AWS_REGION", LocalStack.REGION);
+        // The chain reads profile files before the container endpoint: none here, so a developer's own
+        // ~/.aws profile never signs for the connector.
+        Path noFile = workDir.resolve("no-aws-profile");
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", noFile.toString());
+        environment.put("AWS_CONFIG_FILE", noFile.toString());
+        return Map.copyOf(environment);
     }
 
     private static void join(CompletableFuture<?>... parts) {
@@ -161,6 +183,11 @@ public final class LocalPipeline implements AutoCloseable {
     /** The local stack (GraphQL, real-time, live page, DynamoDB Local). */
     public LocalStack stack() {
         return stack;
+    }
+
+    /** How many times the Connect worker fetched the connector role's credentials (the sink signs with them). */
+    public int connectorCredentialFetches() {
+        return connectorCredentials.fetches();
     }
 
     /** A JDBC URL allowed to change the product tables. */

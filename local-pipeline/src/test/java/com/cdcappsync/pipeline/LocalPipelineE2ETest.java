@@ -3,6 +3,8 @@ package com.cdcappsync.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.cdcappsync.localstack.LambdaInvoker;
+import com.cdcappsync.localstack.LocalStack;
 import com.cdcappsync.localstack.RealtimeClient;
 import com.cdcappsync.localstack.SubscriptionSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +68,24 @@ class LocalPipelineE2ETest {
             assertThat(fx.pipeline.problem()).as("a part died or a connector failed").isNull();
         }
         assertThat(fx.pipeline.workDir()).doesNotExist();
+    }
+
+    /**
+     * Issue 21 item 4: the sink signs with the connector role's credentials, issued by the stack and fetched by the
+     * worker's default chain from the container credentials endpoint (its start's GetFunction already did), and the
+     * Invoke API refuses those credentials anything but the alias.
+     */
+    @Test
+    void sink_signsWithTheConnectorRolesContainerCredentials() {
+        assertThat(fx.pipeline.connectorCredentialFetches()).as("credential fetches by the Connect worker")
+                .isPositive();
+        var stack = fx.pipeline.stack();
+        LambdaInvoker.Result unqualified = new LambdaInvoker(stack.invokeEndpoint().resolve("/2015-03-31/functions/"
+                + stack.functionName() + "/invocations"), stack.connectorCredentials(), LocalStack.REGION,
+                Duration.ofSeconds(10)).invoke(new ObjectMapper().createArrayNode());
+        assertThat(unqualified.status()).isEqualTo(403);
+        assertThat(unqualified.body().path("Message").asText()).contains("is not authorized to perform: "
+                + "lambda:InvokeFunction");
     }
 
     /** Issue 19 item 8: every listener the pipeline starts binds 127.0.0.1. */

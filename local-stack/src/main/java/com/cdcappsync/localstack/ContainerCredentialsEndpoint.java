@@ -42,25 +42,34 @@ final class ContainerCredentialsEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CredentialsAuthority authority;
+    private final CredentialsAuthority.Role role;
     private final ObjectMapper mapper;
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger fetches = new AtomicInteger();
     private String token;
     private CredentialsAuthority.IssuedCredentials current;
 
-    private ContainerCredentialsEndpoint(HttpServer server, CredentialsAuthority authority, ObjectMapper mapper) {
+    private ContainerCredentialsEndpoint(HttpServer server, CredentialsAuthority authority,
+                                         CredentialsAuthority.Role role, ObjectMapper mapper) {
         this.server = server;
         this.authority = authority;
+        this.role = role;
         this.mapper = mapper;
         server.setExecutor(executor);
         server.createContext(PATH, this::exchange);
     }
 
-    /** Serves on a free loopback port. */
+    /** Serves the function role's credentials on a free loopback port. */
     static ContainerCredentialsEndpoint start(CredentialsAuthority authority, ObjectMapper mapper) {
+        return start(authority, CredentialsAuthority.Role.FUNCTION, mapper);
+    }
+
+    /** Serves {@code role}'s credentials on a free loopback port. */
+    static ContainerCredentialsEndpoint start(CredentialsAuthority authority, CredentialsAuthority.Role role,
+                                              ObjectMapper mapper) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ContainerCredentialsEndpoint endpoint = new ContainerCredentialsEndpoint(server, authority, mapper);
+            ContainerCredentialsEndpoint endpoint = new ContainerCredentialsEndpoint(server, authority, role, mapper);
             server.start();
             return endpoint;
         } catch (IOException e) {
@@ -89,7 +98,7 @@ final class ContainerCredentialsEndpoint implements AutoCloseable {
 
     /** Issues a new set now (a restore: the function gets fresh credentials after its snapshot). */
     synchronized void rotate() {
-        current = authority.issue(LIFETIME);
+        current = authority.issue(role, LIFETIME);
     }
 
     /** How many fetches were answered with credentials. */
@@ -132,7 +141,7 @@ final class ContainerCredentialsEndpoint implements AutoCloseable {
             return null;
         }
         if (current == null || !current.validAt(authority.clock().instant().plus(ROTATE_BEFORE))) {
-            current = authority.issue(LIFETIME);
+            current = authority.issue(role, LIFETIME);
         }
         return current;
     }

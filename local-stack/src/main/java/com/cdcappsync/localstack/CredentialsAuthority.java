@@ -12,11 +12,36 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local stack's stand-in for STS: it issues temporary credentials (access key id, secret, session token,
- * expiry) to the function, and the local AppSync endpoint looks them up to verify SigV4 signatures. One authority
- * per stack; thread-safe. Like STS, an issued set stays valid until it expires, even after newer ones are issued
+ * expiry) to a role of the stack ({@link Role}: the function's, the connector's), and the local AppSync endpoint and
+ * Invoke API look them up to verify SigV4 signatures and to know whose policy applies. One authority per stack;
+ * thread-safe. Like STS, an issued set stays valid until it expires, even after newer ones are issued
  * (rotation hands out new credentials, it does not revoke the old).
  */
 public final class CredentialsAuthority {
+
+    /**
+     * The roles the stack issues credentials to, as infra-cdk creates them: each is an {@code assumed-role} session,
+     * which is how AWS names the caller in an {@code AccessDeniedException}.
+     */
+    public enum Role {
+        /** The upsert function's execution role (UpsertFunction): its AppSync mutations, no Lambda action. */
+        FUNCTION("cdc-appsync-upsert-function", "upsert-function"),
+        /** The Confluent connector's role (ConnectorAccess): ConnectorGrant on the alias, nothing else. */
+        CONNECTOR("cdc-appsync-connector", "lambda-sink");
+
+        private final String roleName;
+        private final String sessionName;
+
+        Role(String roleName, String sessionName) {
+            this.roleName = roleName;
+            this.sessionName = sessionName;
+        }
+
+        /** {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}: the caller as AWS names it in refusals. */
+        public String sessionArn() {
+            return "arn:aws:sts::" + LocalStack.ACCOUNT_ID + ":assumed-role/" + roleName + "/" + sessionName;
+        }
+    }
 
     /**
      * One set of temporary credentials. {@link #toString()} never prints the secret or the token.
@@ -25,9 +50,10 @@ public final class CredentialsAuthority {
      * @param secretAccessKey the signing secret
      * @param sessionToken    the token that must travel with each signed request ({@code X-Amz-Security-Token})
      * @param expiration      when the credentials stop being accepted
+     * @param role            whose credentials they are (whose policy applies)
      */
     public record IssuedCredentials(String accessKeyId, String secretAccessKey, String sessionToken,
-                                    Instant expiration) {
+                                    Instant expiration, Role role) {
 
         /** Rejects missing parts. */
         public IssuedCredentials {
@@ -35,6 +61,7 @@ public final class CredentialsAuthority {
             Objects.requireNonNull(secretAccessKey, "secretAccessKey");
             Objects.requireNonNull(sessionToken, "sessionToken");
             Objects.requireNonNull(expiration, "expiration");
+            Objects.requireNonNull(role, "role");
         }
 
         /** Whether these credentials are still accepted at {@code now}. */
@@ -44,7 +71,8 @@ public final class CredentialsAuthority {
 
         @Override
         public String toString() {
-            return "IssuedCredentials[accessKeyId=" + accessKeyId + ", expiration=" + expiration + "]";
+            return "IssuedCredentials[accessKeyId=" + accessKeyId + ", role=" + role + ", expiration=" + expiration
+                    + "]";
         }
     }
 
@@ -65,16 +93,25 @@ public final class CredentialsAuthority {
     }
 
     /**
-     * Issues a new set of credentials, valid for {@code lifetime} from now.
+     * Issues a new set of the function role's credentials, valid for {@code lifetime} from now.
      *
      * @param lifetime how long they are accepted; positive
      */
     public IssuedCredentials issue(Duration lifetime) {
+        return issue(Role.FUNCTION, lifetime);
+    }
+
+    /**
+     * Issues a new set of {@code role}'s credentials, valid for {@code lifetime} from now.
+     *
+     * @param lifetime how long they are accepted; positive
+     */
+    public IssuedCredentials issue(Role role, Duration lifetime) {
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("credentials lifetime must be positive, got " + lifetime);
         }
         IssuedCredentials credentials = new IssuedCredentials("ASIA" + token(8), token(20), token(48),
-                clock.instant().plus(lifetime));
+                clock.instant().plus(lifetime), Objects.requireNonNull(role, "role"));
         issued.put(credentials.accessKeyId(), credentials);
         return credentials;
     }

@@ -9,11 +9,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code UpdateFunctionCode} / {@code UpdateFunctionConfiguration}: new code or environment, so new execution
  * environments) is started and initialised beside the old one; then invocations under way on the old one finish,
  * later ones go to the new one, and the old one is stopped. An invocation never sees a stopped function.
+ *
+ * <p>Each deployment is a new published version, numbered from 1, and the alias moves to it, as a {@code cdk deploy}
+ * of UpsertFunction publishes {@code currentVersion} and points {@code live} at it.
  */
-final class DeployedFunction implements FunctionInvoker, AutoCloseable {
+final class DeployedFunction implements FunctionInvoker, PublishedFunction, AutoCloseable {
 
     private final ReadWriteLock swap = new ReentrantReadWriteLock(true);
     private volatile LambdaFunction current;
+    /** The current deployment's version; changed under the write lock with {@link #current}. */
+    private volatile int version = 1;
 
     DeployedFunction(LambdaFunction first) {
         this.current = Objects.requireNonNull(first, "first");
@@ -21,12 +26,22 @@ final class DeployedFunction implements FunctionInvoker, AutoCloseable {
 
     @Override
     public Result invoke(Request request) throws InterruptedException {
+        return invokeVersion(request).result();
+    }
+
+    @Override
+    public Executed invokeVersion(Request request) throws InterruptedException {
         swap.readLock().lockInterruptibly();
         try {
-            return current.invoke(request);
+            return new Executed(Integer.toString(version), current.invoke(request));
         } finally {
             swap.readLock().unlock();
         }
+    }
+
+    @Override
+    public String aliasVersion() {
+        return Integer.toString(version);
     }
 
     /** Routes every later invocation to {@code next} (already started) and stops the previous deployment. */
@@ -36,6 +51,7 @@ final class DeployedFunction implements FunctionInvoker, AutoCloseable {
         try {
             previous = current;
             current = Objects.requireNonNull(next, "next");
+            version++;
         } finally {
             swap.writeLock().unlock();
         }

@@ -1,6 +1,7 @@
 package com.cdcappsync.localstack;
 
 import com.cdcappsync.apimanifest.ApiManifest;
+import com.cdcappsync.apimanifest.ConnectorGrant;
 import com.cdcappsync.upsert.config.Settings;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
@@ -9,10 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -34,6 +37,10 @@ public final class LocalStack implements Deployments, AutoCloseable {
 
     /** The API's region: requests must be signed for it (the gateway checks the credential scope). */
     public static final String REGION = "us-east-1";
+    /** The account in every ARN the local stack makes up. */
+    public static final String ACCOUNT_ID = FunctionSpec.ACCOUNT;
+    /** The alias the connector invokes, as infra-cdk deploys it: the one its grant names (ConnectorGrant). */
+    public static final String FUNCTION_ALIAS = ConnectorGrant.CONNECTOR.alias();
 
     private static final int MAX_PORT = 65_535;
 
@@ -45,8 +52,13 @@ public final class LocalStack implements Deployments, AutoCloseable {
     private volatile List<String> apiKeys;
     private final ObjectMapper mapper = new ObjectMapper();
     private final StartedParts started;
-    /** The stack's stand-in for STS: issues the function's credentials, and the gateway verifies against it. */
-    private final CredentialsAuthority credentialsAuthority = new CredentialsAuthority();
+    /**
+     * The stack's stand-in for STS: issues the function's and the connector's credentials; the gateway and the Invoke
+     * API verify against it.
+     */
+    private final CredentialsAuthority credentialsAuthority;
+    /** The connector role's credentials, for in-process callers of the Invoke API ({@link #invoker}). */
+    private final IssuedCredentialsSource connectorCredentials;
     private DynamoDbLocal dynamoDb;
     private SimulatorProcess simulator;
     private AppSyncGateway gateway;
@@ -54,8 +66,11 @@ public final class LocalStack implements Deployments, AutoCloseable {
     private InvokeServer invoke;
     private LivePageServer page;
 
-    private LocalStack(LocalStackOptions options, ApiManifest manifest, Mappings mappings) {
+    private LocalStack(LocalStackOptions options, ApiManifest manifest, Mappings mappings,
+                       CredentialsAuthority authority) {
         this.options = options;
+        this.credentialsAuthority = authority;
+        this.connectorCredentials = new IssuedCredentialsSource(authority, CredentialsAuthority.Role.CONNECTOR);
         this.started = new StartedParts(options.progress());
         this.manifest = manifest;
         this.mappings = mappings;
@@ -68,9 +83,17 @@ public final class LocalStack implements Deployments, AutoCloseable {
      * @throws IllegalStateException (or {@link UncheckedIOException}) naming the part, the cause and the fix
      */
     public static LocalStack start(LocalStackOptions options) {
+        return start(options, new CredentialsAuthority());
+    }
+
+    /**
+     * Starts the stack with {@code authority} as its stand-in for STS: a caller that must hand out the connector's
+     * credentials before the stack is up (the local pipeline's Connect worker) issues them from the same authority.
+     */
+    public static LocalStack start(LocalStackOptions options, CredentialsAuthority authority) {
         // Read before any part starts, so that a bad manifest or mapping stops nothing.
         LocalStack stack = new LocalStack(options, ApiManifest.load(options.apiDir()),
-                mappings(options, new ObjectMapper()));
+                mappings(options, new ObjectMapper()), authority);
         try {
             stack.startParts();
             return stack;
@@ -104,7 +127,10 @@ public final class LocalStack implements Deployments, AutoCloseable {
         progress("[3/4] starting the function (" + options.lambdaMode() + " mode) behind the Lambda Invoke API ...");
         function = remember(new DeployedFunction(FunctionLauncher.start(options, gateway.graphQlUrl(),
                 credentialsAuthority, mapper)));
-        invoke = remember(InvokeServer.start(options.invokePort(), options.functionName(), function, mapper));
+        FunctionSpec published = new FunctionSpec(options.functionName(), FunctionSpec.HANDLER,
+                options.functionMemoryMb(), options.functionTimeout(), options.lambdaMode(), REGION, Map.of());
+        invoke = remember(InvokeServer.start(new InvokeServer.Settings(options.invokePort(), published,
+                credentialsAuthority, AsyncInvocations.LAMBDA_RETRY_DELAYS, this::progress), function, mapper));
         progress("      function ready: " + options.functionName() + " under the Lambda runtime interface client"
                 + " (pid " + function.current().pid() + "), signing (SigV4) with credentials this stack issued");
         page = remember(StartedParts.onPort(options.webPort(), port -> {
@@ -268,9 +294,27 @@ public final class LocalStack implements Deployments, AutoCloseable {
         return invoke.endpoint();
     }
 
-    /** The function's invocation URL. */
+    /** The invocation URL of the function's alias ({@value #FUNCTION_ALIAS}), which the connector role may invoke. */
     public URI invokeUrl() {
         return invoke.invocationUrl();
+    }
+
+    /** The alias's ARN: what the connector is configured with ({@code aws.lambda.function.name}). */
+    public String functionAliasArn() {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT_ID + ":function:" + functionName() + ":" + FUNCTION_ALIAS;
+    }
+
+    /**
+     * Credentials of the connector's role, renewed before they expire: allowed {@code lambda:InvokeFunction} and
+     * {@code lambda:GetFunction} on the alias, nothing else (ConnectorGrant).
+     */
+    public AwsCredentialsProvider connectorCredentials() {
+        return connectorCredentials;
+    }
+
+    /** Invokes the alias as the connector does: signed with the connector role's credentials. */
+    public LambdaInvoker invoker(Duration timeout) {
+        return new LambdaInvoker(invokeUrl(), connectorCredentials, REGION, timeout);
     }
 
     /** The live product page, {@code http://127.0.0.1:<port>/}, configured for this stack. */

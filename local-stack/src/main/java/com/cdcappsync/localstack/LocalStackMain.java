@@ -55,10 +55,12 @@ public final class LocalStackMain {
             err.println("local stack: " + e.getMessage());
             return 2;
         }
-        Thread stopOnExit = new Thread(() -> stop(stack), "local-stack-stop");
+        // The connector role's credentials for the AWS CLI (the Invoke API checks SigV4 and the role's grant).
+        ConnectorCredentials connector = ConnectorCredentials.serve(stack.credentialsAuthority());
+        Thread stopOnExit = new Thread(() -> stop(stack, connector), "local-stack-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
-            printEndpoints(stack, parsed);
+            printEndpoints(stack, parsed, connector);
             Path replayFile = parsed.replay() != null ? parsed.replay() : options.layout().sample();
             Replay replay = new Replay(stack, SubscriptionSpec.forStack(stack), out);
             if (parsed.verify()) {
@@ -80,7 +82,7 @@ public final class LocalStackMain {
             err.println("local stack: " + e.getMessage());
             return 1;
         } finally {
-            stop(stack);
+            stop(stack, connector);
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
             } catch (IllegalStateException shuttingDown) {
@@ -89,7 +91,8 @@ public final class LocalStackMain {
         }
     }
 
-    private void stop(LocalStack stack) {
+    private void stop(LocalStack stack, ConnectorCredentials connector) {
+        connector.close();
         if (stack.isRunning()) {
             out.println("stopping the local stack ...");
             stack.close();
@@ -97,7 +100,7 @@ public final class LocalStackMain {
         }
     }
 
-    private void printEndpoints(LocalStack stack, LauncherArguments parsed) {
+    private void printEndpoints(LocalStack stack, LauncherArguments parsed, ConnectorCredentials connector) {
         String tables = String.join(", ", stack.manifest().tables().stream().map(TableSpec::dataSource).toList());
         out.println();
         out.println("local stack ready");
@@ -112,8 +115,12 @@ public final class LocalStackMain {
         out.println("  mapping         " + stack.mappingFile().map(Path::toString).orElse("(packaged)"));
         out.println("  live page       " + stack.livePageUrl() + "  (open it in a browser"
                 + (parsed.verify() ? "; run without --verify to keep it up)" : ")"));
-        out.println("  try:  aws lambda invoke --endpoint-url " + stack.invokeEndpoint() + " --function-name "
-                + stack.functionName() + " --cli-binary-format raw-in-base64-out --payload fileb://"
+        out.println("  connector role  signs Invoke and GetFunction on " + stack.functionAliasArn() + "; its "
+                + "credentials, for the AWS CLI:");
+        connector.environment().forEach((name, value) -> out.println("                  export " + name + "=" + value));
+        out.println("  try:  aws lambda invoke --region " + LocalStack.REGION + " --endpoint-url "
+                + stack.invokeEndpoint() + " --function-name " + stack.functionName() + ":" + LocalStack.FUNCTION_ALIAS
+                + " --cli-binary-format raw-in-base64-out --payload fileb://"
                 + "lambda-upsert/samples/odoo-product-changes.json /dev/stdout");
         out.println();
     }

@@ -122,7 +122,7 @@ final class Replay {
                     + "; expected a JSON invocation (a Confluent sink array, a Kafka or Kinesis event)", e);
         }
         out.println("replaying " + file + " through " + stack.invokeUrl() + " ...");
-        LambdaInvoker.Result result = new LambdaInvoker(stack.invokeUrl(), Duration.ofSeconds(60)).invoke(invocation);
+        LambdaInvoker.Result result = stack.invoker(Duration.ofSeconds(60)).invoke(invocation);
         if (!result.succeeded()) {
             out.println("the function failed (HTTP " + result.status() + ", X-Amz-Function-Error: "
                     + result.functionError() + "): " + result.body());

@@ -26,11 +26,12 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * Verifies a SigV4-signed AppSync request the way AWS does, against the credentials the local stack issued
- * ({@link CredentialsAuthority}): the signature is computed again with the SDK's own {@link AwsV4HttpSigner}, at
- * the request's {@code X-Amz-Date} (the signing clock), and compared. Before that, in AWS's order: the header's
- * parts, the credential scope (service {@code appsync}, the stack's region, the date), the clock skew, the signed
- * headers ({@code host} and {@code x-amz-date} must be signed), the access key, the session token
+ * Verifies a SigV4-signed request (to AppSync, or to the Lambda Invoke API) the way AWS does, against the
+ * credentials the local stack issued ({@link CredentialsAuthority}): the signature is computed again with the SDK's
+ * own {@link AwsV4HttpSigner}, at the request's {@code X-Amz-Date} (the signing clock), and compared. Before that,
+ * in AWS's order: the header's parts, the credential scope (the service, {@code appsync} or {@code lambda}; the
+ * stack's region; the date), the clock skew, the signed headers ({@code host} and {@code x-amz-date} must be
+ * signed), the access key, the session token
  * ({@code X-Amz-Security-Token}, which temporary credentials must carry), expiry, and the payload hash.
  *
  * <p>Sources: AWS IAM User Guide, "AWS Signature Version 4 for API requests" / "Elements of a request signature"
@@ -43,6 +44,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 final class SigV4Verifier {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    /** The AppSync data plane's signing name. */
     static final String SERVICE = "appsync";
     /** AWS accepts a request within five minutes of its time stamp (IAM User Guide, reference_aws-signing). */
     static final Duration MAX_SKEW = Duration.ofMinutes(5);
@@ -71,27 +73,46 @@ final class SigV4Verifier {
 
     private final CredentialsAuthority authority;
     private final String region;
+    private final String service;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
+    /** A verifier for AppSync ({@value #SERVICE}). */
     SigV4Verifier(CredentialsAuthority authority, String region) {
+        this(authority, region, SERVICE);
+    }
+
+    /** A verifier for requests signed for {@code service} (its signing name, e.g. {@code lambda}). */
+    SigV4Verifier(CredentialsAuthority authority, String region, String service) {
         this.authority = Objects.requireNonNull(authority, "authority");
         this.region = Objects.requireNonNull(region, "region");
+        this.service = Objects.requireNonNull(service, "service");
     }
 
     /** @return empty when the signature holds, else AppSync's refusal */
     Optional<AppSyncRefusal> verify(Request request) {
         try {
-            SigV4Authorization auth = SigV4Authorization.parse(request.header("authorization"));
-            Instant signedAt = signedAt(request, auth);
-            checkScope(auth, signedAt);
-            checkSkew(signedAt);
-            CredentialsAuthority.IssuedCredentials credentials = credentials(request, auth);
-            checkPayloadHash(request);
-            checkSignature(request, auth, credentials, signedAt);
+            authenticate(request);
             return Optional.empty();
         } catch (Refused e) {
             return Optional.of(e.refusal);
         }
+    }
+
+    /**
+     * Verifies the signature and names the caller.
+     *
+     * @return the credentials it was signed with (their {@link CredentialsAuthority.Role} is whose policy applies)
+     * @throws Refused with AWS's status, error type and message (the common SigV4 errors, the same for every service)
+     */
+    CredentialsAuthority.IssuedCredentials authenticate(Request request) {
+        SigV4Authorization auth = SigV4Authorization.parse(request.header("authorization"));
+        Instant signedAt = signedAt(request, auth);
+        checkScope(auth, signedAt);
+        checkSkew(signedAt);
+        CredentialsAuthority.IssuedCredentials credentials = credentials(request, auth);
+        checkPayloadHash(request);
+        checkSignature(request, auth, credentials, signedAt);
+        return credentials;
     }
 
     private static Instant signedAt(Request request, SigV4Authorization auth) {
@@ -116,11 +137,11 @@ final class SigV4Verifier {
         }
         if (!auth.region().equals(region)) {
             throw new Refused(AppSyncRefusal.invalidSignature("Credential should be scoped to a valid region, not '"
-                    + auth.region() + "'. (local stack: this API is in " + region + ")"));
+                    + auth.region() + "'. (local stack: this endpoint is in " + region + ")"));
         }
-        if (!auth.service().equals(SERVICE)) {
+        if (!auth.service().equals(service)) {
             throw new Refused(AppSyncRefusal.invalidSignature("Credential should be scoped to correct service: '"
-                    + SERVICE + "'. "));
+                    + service + "'. "));
         }
         String day = AMZ_DATE.format(signedAt).substring(0, 8);
         if (!auth.scopeDate().equals(day)) {
@@ -197,7 +218,7 @@ final class SigV4Verifier {
                         credentials.secretAccessKey(), credentials.sessionToken()))
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
         SigV4Authorization expected = SigV4Authorization.parse(

@@ -96,9 +96,15 @@ class ApiDeployE2ETest {
         Files.copy(RepositoryLayout.locate(null).root()
                 .resolve("lambda-upsert/src/main/resources/mappings/odoo-products.json"), mapping);
 
+        int version = Integer.parseInt(e2e.invoker.invoke(e2e.fixtures.single("noschemas-precise",
+                Fixtures.PRODUCT_1_SNAPSHOT, 810)).executedVersion());
+
         e2e.stack.deployFunction(mapping);
 
         assertThat(e2e.stack.function().pid()).isNotEqualTo(before);
+        assertThat(e2e.invoker.invoke(e2e.fixtures.single("noschemas-precise", Fixtures.PRODUCT_1_SNAPSHOT, 813))
+                .executedVersion()).as("the deploy published the next version and moved the alias to it")
+                .isEqualTo(Integer.toString(version + 1));
         assertThat(ProcessHandle.of(before).filter(ProcessHandle::isAlive)).as("the old JVM").isEmpty();
         assertThat(e2e.stack.mappingFile()).contains(mapping.toAbsolutePath());
         assertThat(e2e.invokeOne(e2e.fixtures.single("noschemas-precise", Fixtures.PRODUCT_1_SNAPSHOT, 811)))

@@ -55,7 +55,7 @@ final class E2eStack implements AutoCloseable {
         try {
             fixtures = new Fixtures(layout.root());
             dynamoDb = DynamoDbLocal.client(stack.dynamoDbEndpoint());
-            invoker = new LambdaInvoker(stack.invokeUrl(), Duration.ofSeconds(30));
+            invoker = stack.invoker(Duration.ofSeconds(30));
             website = AppSyncClient.builder().endpoint(stack.graphQlUrl()).auth(AppSyncAuth.apiKey(stack.apiKey()))
                     .maxAttempts(1).build();
             subscriptions = SubscriptionSpec.forStack(stack);

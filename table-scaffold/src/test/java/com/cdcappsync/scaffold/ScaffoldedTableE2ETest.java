@@ -69,7 +69,7 @@ class ScaffoldedTableE2ETest {
             subscriber.subscribe("subscription { onUpsertProductTag { id name nameTranslations color writeDate "
                     + "version } }", mapper.createObjectNode(), "onUpsertProductTag", WAIT);
 
-            LambdaInvoker.Result result = new LambdaInvoker(stack.invokeUrl(), WAIT).invoke(
+            LambdaInvoker.Result result = stack.invoker(WAIT).invoke(
                     mapper.createArrayNode().add(tagInsert()));
 
             assertThat(result.succeeded()).as("function error: %s", result.body()).isTrue();

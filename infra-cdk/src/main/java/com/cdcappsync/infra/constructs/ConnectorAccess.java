@@ -1,5 +1,6 @@
 package com.cdcappsync.infra.constructs;
 
+import com.cdcappsync.apimanifest.ConnectorGrant;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
@@ -7,13 +8,15 @@ import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.constructs.Construct;
 
 /**
  * The Confluent Lambda Sink connector's principal: an IAM role, not a user, so that no long-lived access key
  * exists (none to leak, rotate or put in a template). It may call {@code lambda:InvokeFunction} and
- * {@code lambda:GetFunction} (the connector checks the function on start) on the alias, and nothing else.
+ * {@code lambda:GetFunction} (the connector checks the function on start) on the alias ARN, and nothing else:
+ * {@link ConnectorGrant#CONNECTOR}, the one definition the local stack's Invoke API enforces too. The alias ARN covers
+ * only calls made with that qualifier, which is how the connector calls (its function name is the alias ARN).
  *
  * <p>Who assumes it: Confluent Cloud's provider integration (its role ARN and external id), Connect workers on
  * AWS through their instance, task or pod role, or any other identity through an AWS profile with
@@ -22,15 +25,22 @@ import software.constructs.Construct;
  */
 public final class ConnectorAccess extends Construct {
 
-    /** What the connector may do on the alias. */
-    public static final List<String> ACTIONS = List.of("lambda:InvokeFunction", "lambda:GetFunction");
+    /** What the connector may do on the alias ({@link ConnectorGrant#CONNECTOR}). */
+    public static final List<String> ACTIONS = ConnectorGrant.CONNECTOR.actions();
 
     /**
-     * @param alias the alias the connector invokes
+     * @param alias the alias the connector invokes: its name must be the grant's ({@link ConnectorGrant#alias()})
      * @param trustedPrincipalArn who may assume the role; empty: the deploying account's root
      * @param externalId the {@code sts:ExternalId} the assuming party must send; empty: none required
      */
-    public record Props(IFunction alias, Optional<String> trustedPrincipalArn, Optional<String> externalId) {
+    public record Props(Alias alias, Optional<String> trustedPrincipalArn, Optional<String> externalId) {
+        public Props {
+            if (!ConnectorGrant.CONNECTOR.alias().equals(alias.getAliasName())) {
+                throw new IllegalArgumentException("the connector's grant is on alias '"
+                        + ConnectorGrant.CONNECTOR.alias() + "' (ConnectorGrant), got alias '" + alias.getAliasName()
+                        + "'; fix: invoke the alias the grant names, or change ConnectorGrant for both stacks");
+            }
+        }
     }
 
     private final Role role;

@@ -1,5 +1,6 @@
 package com.cdcappsync.infra.constructs;
 
+import com.cdcappsync.apimanifest.ConnectorGrant;
 import com.cdcappsync.upsert.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,17 +29,17 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * The upsert Lambda: Java 21 on arm64, SnapStart on published versions, and the {@value #ALIAS_NAME} alias that
- * the connector invokes (pointing at the version published with this deploy). Its role may write its own log
- * group, call the API's own mutations and nothing else, and send to the on-failure queue that receives the
- * asynchronous invocations Lambda gave up on.
+ * The upsert Lambda: Java 21 on arm64, SnapStart on published versions, and the {@link #ALIAS_NAME} alias
+ * ({@code live}) that the connector invokes (pointing at the version published with this deploy). Its role may
+ * write its own log group, call the API's own mutations and nothing else, and send to the on-failure queue that
+ * receives the asynchronous invocations Lambda gave up on.
  */
 public final class UpsertFunction extends Construct {
 
     /** The handler, as {@code lambda-upsert} declares it. */
     public static final String HANDLER = "com.cdcappsync.upsert.UpsertHandler::handleRequest";
-    /** The alias the connector invokes. */
-    public static final String ALIAS_NAME = "live";
+    /** The alias the connector invokes: the one its grant names ({@link ConnectorGrant#CONNECTOR}). */
+    public static final String ALIAS_NAME = ConnectorGrant.CONNECTOR.alias();
     /** Lambda's retries of a failed asynchronous invocation before it goes to the on-failure queue. */
     public static final int ASYNC_RETRY_ATTEMPTS = 2;
     /** How long an asynchronous invocation may wait (throttled) before it goes to the on-failure queue. */

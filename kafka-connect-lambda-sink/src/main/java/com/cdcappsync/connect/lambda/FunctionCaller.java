@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -57,6 +58,26 @@ final class FunctionCaller implements AutoCloseable {
         this.functionName = config.functionName();
         this.invocationType = config.invocationType() == LambdaSinkConfig.InvocationType.SYNC
                 ? InvocationType.REQUEST_RESPONSE : InvocationType.EVENT;
+    }
+
+    /**
+     * Reads the function with {@code GetFunction} under the configured name, as Confluent's connector does when it
+     * starts (FACTS.md §1: it needs {@code lambda:GetFunction} as well as {@code lambda:InvokeFunction}), so a role
+     * without the grant, or a function that does not exist, stops the connector at start, not at the first record.
+     *
+     * @return null when the function was read, or when Lambda could not be reached (the invocations will meet that
+     *     and {@code behavior.on.error} decides); otherwise Lambda's refusal, e.g. {@code AccessDeniedException: ...}
+     */
+    String refusalOfGetFunction() {
+        try {
+            client.getFunction(b -> b.functionName(functionName));
+            return null;
+        } catch (AwsServiceException e) {
+            return e.awsErrorDetails() == null ? e.getMessage()
+                    : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+        } catch (SdkException e) {
+            return null;
+        }
     }
 
     Outcome invoke(byte[] body) {
