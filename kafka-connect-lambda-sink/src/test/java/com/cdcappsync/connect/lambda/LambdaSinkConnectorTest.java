@@ -57,7 +57,8 @@ class LambdaSinkConnectorTest {
 
     private Map<String, String> config() {
         return Map.of("name", "sink", "aws.lambda.function.name", ALIAS_ARN, "aws.access.key.id", "AKID",
-                "aws.secret.access.key", "secret", "aws.lambda.endpoint.override", lambda.endpoint().toString());
+                "aws.secret.access.key", "secret", "aws.lambda.region", "us-east-1",
+                "aws.lambda.endpoint.override", lambda.endpoint().toString());
     }
 
     @Test
@@ -77,8 +78,9 @@ class LambdaSinkConnectorTest {
 
     @Test
     void start_getFunctionAccessDenied_failsNamingTheRefusalAndTheFix() throws Exception {
-        lambda.script.add(new FakeLambda.Answer(403, null, "{\"Type\":\"User\",\"Message\":\"User: "
-                + "arn:aws:sts::123456789012:assumed-role/r/s is not authorized to perform: lambda:GetFunction\"}"));
+        lambda.script.add(new FakeLambda.Answer(403, null, "AccessDeniedException",
+                "{\"Type\":\"User\",\"Message\":\"User: arn:aws:sts::123456789012:assumed-role/r/s is not "
+                        + "authorized to perform: lambda:GetFunction\"}"));
 
         startAndAwaitTheCheck(config());
 
