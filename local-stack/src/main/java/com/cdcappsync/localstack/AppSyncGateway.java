@@ -87,6 +87,8 @@ public final class AppSyncGateway implements AutoCloseable {
     private volatile IamFieldPolicy policy;
     private final ObjectMapper mapper;
     private final AppSyncFaults faults = new AppSyncFaults();
+    /** The AppSync policy of every role but the function's: nothing granted. */
+    private static final IamFieldPolicy NO_GRANT = new IamFieldPolicy(List.of());
 
     private AppSyncGateway(HttpServer server, Settings settings, ObjectMapper mapper) {
         this.server = server;
@@ -155,10 +157,17 @@ public final class AppSyncGateway implements AutoCloseable {
                 return;
             }
             Optional<byte[]> fieldRefusal = Optional.empty();
-            Optional<AppSyncRefusal> refusal = authenticate(exchange, body);
-            if (refusal.isEmpty() && isIam(exchange)) {
+            Optional<AppSyncRefusal> refusal;
+            CredentialsAuthority.Role signer = null;
+            try {
+                signer = authenticate(exchange, body);
+                refusal = Optional.empty();
+            } catch (SigV4Verifier.Refused e) {
+                refusal = Optional.of(e.refusal());
+            }
+            if (refusal.isEmpty() && signer != null) {
                 try {
-                    fieldRefusal = authorizeFields(body);
+                    fieldRefusal = authorizeFields(body, signer);
                 } catch (SigV4Verifier.Refused e) {
                     refusal = Optional.of(e.refusal());
                 }
@@ -196,22 +205,31 @@ public final class AppSyncGateway implements AutoCloseable {
         return authorization != null && authorization.startsWith(SigV4Verifier.ALGORITHM);
     }
 
-    private Optional<AppSyncRefusal> authenticate(HttpExchange exchange, byte[] body) {
+    /**
+     * @return the role that signed an IAM request, null for an API-key request
+     * @throws SigV4Verifier.Refused when neither authenticates
+     */
+    private CredentialsAuthority.Role authenticate(HttpExchange exchange, byte[] body) {
         if (isIam(exchange)) {
             String query = exchange.getRequestURI().getRawQuery();
             URI uri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host")
                     + exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
-            return verifier.verify(new SigV4Verifier.Request(exchange.getRequestMethod(), uri,
-                    SigV4Verifier.lowerCaseNames(exchange.getRequestHeaders()), body));
+            return verifier.authenticate(new SigV4Verifier.Request(exchange.getRequestMethod(), uri,
+                    SigV4Verifier.lowerCaseNames(exchange.getRequestHeaders()), body)).role();
         }
         if (exchange.getRequestHeaders().containsKey("x-api-key")) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(AppSyncRefusal.unauthorized("Valid authorization header not provided."));
+        throw new SigV4Verifier.Refused(AppSyncRefusal.unauthorized("Valid authorization header not provided."));
     }
 
-    /** The IAM policy, per top-level field; empty when every field is granted. */
-    private Optional<byte[]> authorizeFields(byte[] body) {
+    /**
+     * The signer's IAM policy, per top-level field; empty when every field is granted. Only the function's role is
+     * granted fields (CDK's {@code grantMutation}); any other role the stack issued credentials to, the connector's,
+     * has no AppSync grant at all, so every field is refused, as IAM refuses a principal without
+     * {@code appsync:GraphQL} on the field.
+     */
+    private Optional<byte[]> authorizeFields(byte[] body, CredentialsAuthority.Role signer) {
         if (body.length == 0) {
             throw new SigV4Verifier.Refused(AppSyncRefusal.malformed("Request body is empty."));
         }
@@ -224,7 +242,7 @@ public final class AppSyncGateway implements AutoCloseable {
         if (request == null || !request.path("query").isTextual()) {
             throw new SigV4Verifier.Refused(AppSyncRefusal.malformed("Unable to parse GraphQL query."));
         }
-        IamFieldPolicy policy = this.policy;
+        IamFieldPolicy policy = signer == CredentialsAuthority.Role.FUNCTION ? this.policy : NO_GRANT;
         List<IamFieldPolicy.TopField> fields;
         try {
             fields = policy.topFields(request.get("query").asText(),

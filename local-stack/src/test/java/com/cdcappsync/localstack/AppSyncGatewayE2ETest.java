@@ -194,6 +194,21 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
     }
 
     @Test
+    void mutationSignedByTheConnectorRole_refusedPerFieldAndNotRun() throws Exception {
+        // The connector's role may invoke the function; it has no AppSync grant at all (infra-cdk ConnectorAccess).
+        CredentialsAuthority.IssuedCredentials c = e2e.stack.credentialsAuthority()
+                .issue(CredentialsAuthority.Role.CONNECTOR, Duration.ofMinutes(10));
+        SignedPost.Answer answer = post(upsertPublicCategory(721, 1), AwsSessionCredentialsIdentity.create(
+                c.accessKeyId(), c.secretAccessKey(), c.sessionToken()), REGION, "appsync");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.errorType()).isEqualTo("Unauthorized");
+        assertThat(answer.message()).isEqualTo("Not Authorized to access upsertPublicCategory on type Mutation");
+        assertThat(answer.body().path("data").path("upsertPublicCategory").isNull()).isTrue();
+        assertThat(e2e.item("PublicCategory", 721)).isEmpty();
+    }
+
+    @Test
     void mutationOutsideANarrowerGrant_refusedPerFieldAndNotRun() throws Exception {
         SimulatorProcess simulator = e2e.stack.simulator();
         try (AppSyncGateway narrow = AppSyncGateway.start(new AppSyncGateway.Settings(0, simulator.graphQlUrl(),
