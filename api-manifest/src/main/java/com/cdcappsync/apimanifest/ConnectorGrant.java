@@ -9,7 +9,8 @@ import java.util.Objects;
  * to that role, as {@link ApiManifest#mutationFields()} is for the function's AppSync grant.
  *
  * <p>The connector invokes the alias ({@code aws.lambda.function.name} is the stack output {@code FunctionAliasArn})
- * and checks the function with {@code GetFunction} under the same name (FACTS.md §1), so both actions are granted on
+ * and checks the function with {@code GetFunction} under the same name (the project's reading of the connector; no
+ * public Confluent page states it: unconfirmed), so both actions are granted on
  * the alias ARN alone. IAM matches that resource exactly: it covers calls made with the alias qualifier and no other
  * (not the unqualified ARN, not the version the alias points at; Lambda developer guide, "Using Lambda aliases in
  * event sources and permissions policies" and lambda-api-permissions-ref).

@@ -96,7 +96,7 @@ class TemplatesTest {
         assertThat(Long.parseLong(config.get("heartbeat.interval.ms"))).isBetween(1_000L, 300_000L);
         assertThat(config.get("heartbeat.action.query")).startsWith("INSERT INTO cdc_appsync.heartbeat");
         assertThat(config.get("column.exclude.list")).contains("create_uid", "write_uid", "standard_price");
-        // Internal notes never leave the database (README, "What the website API shows").
+        // Internal notes never leave the database (docs/website-api.md).
         assertThat(Arrays.stream(config.get("column.exclude.list").split(","))
                 .anyMatch("public.product_template.description"::matches)).isTrue();
     }

@@ -62,7 +62,7 @@ public final class InvokeServer implements AutoCloseable {
     static final String PATH_PREFIX = "/2015-03-31/functions/";
     static final String INVOKE = "lambda:InvokeFunction";
     static final String GET_FUNCTION = "lambda:GetFunction";
-    /** Invoke's payload limits: 6 MB synchronous, 1 MB asynchronous (API_Invoke.html; FACTS.md §1). */
+    /** Invoke's payload limits: 6 MB synchronous, 1 MB asynchronous (API_Invoke.html). */
     static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
     static final int MAX_ASYNC_PAYLOAD = 1024 * 1024;
     private static final String JSON = "application/json";

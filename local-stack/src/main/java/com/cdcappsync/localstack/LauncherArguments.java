@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = {
             "With no flag: start, replay the bundled sample, keep running until Ctrl-C.", ""},
         footer = {"", "The function gets its other settings (PUBLISH_COALESCE, MAPPING_PATH, ...) from this "
-                + "environment: only the keys of the README's configuration table, nothing else of it."})
+                + "environment: only the keys of lambda-upsert/README.md's configuration table, nothing else of it."})
 final class LauncherArguments {
 
     @Option(names = "--verify", description = "subscribe over WebSocket, replay, check that every applied change "

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * <p>The function, as the CDK stack deploys it: {@link #functionName()} (default {@value #DEFAULT_FUNCTION_NAME}),
  * {@link #lambdaMode()} (default {@link #DEFAULT_LAMBDA_MODE}), {@link #functionTimeout()} (default 45 s),
  * {@link #functionMemoryMb()} (default {@value #DEFAULT_FUNCTION_MEMORY_MB}) and {@link #handlerEnvironment()}:
- * the handler's settings (README's configuration table, e.g. {@code PUBLISH_COALESCE}); only the keys of that
+ * the handler's settings (lambda-upsert/README.md, Configuration, e.g. {@code PUBLISH_COALESCE}); only the keys of that
  * table are passed, and the stack sets the endpoint, IAM auth and region itself; default none. {@link
  * Builder#mapping(Path)} is the typed way to set its {@code MAPPING_PATH} (the mapping file; default the packaged
  * Odoo one).

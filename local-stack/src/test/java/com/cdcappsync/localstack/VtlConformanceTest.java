@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.appsync.model.EvaluateMappingTemplateResp
  *       simulator's rendering. Without credentials that test is skipped, saying why.</li>
  * </ul>
  * Run it: {@code AWS_PROFILE=... ./mvnw -B -pl local-stack -am test -Dtest=VtlConformanceTest
- * -Dsurefire.failIfNoSpecifiedTests=false} (README, "Resolvers against real AppSync").
+ * -Dsurefire.failIfNoSpecifiedTests=false} (docs/verification.md, "Resolvers against real AppSync").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VtlConformanceTest {
@@ -123,7 +123,7 @@ class VtlConformanceTest {
         } catch (SdkClientException e) {
             assumeTrue(false, "no AWS credentials (environment, profile or container), so AppSync's "
                     + "EvaluateMappingTemplate cannot be called; set AWS_PROFILE or AWS_ACCESS_KEY_ID/... to run this "
-                    + "check against real AppSync (README, \"Resolvers against real AppSync\")");
+                    + "check against real AppSync (docs/verification.md, \"Resolvers against real AppSync\")");
         }
         return chain;
     }

@@ -91,10 +91,9 @@ class ScaffoldFromPostgresTest {
 
     @Test
     void readmeCommand_addsTheTable(@TempDir Path own) throws Exception {
-        String readme = Files.readString(RepositoryFiles.root().resolve("README.md"));
-        String section = readme.substring(readme.indexOf("## Add a table"));
+        String section = Files.readString(RepositoryFiles.root().resolve("table-scaffold/README.md"));
         String command = section.lines().filter(l -> l.startsWith("bin/cdc-appsync scaffold ")).findFirst()
-                .orElseThrow(() -> new AssertionError("README's \"Add a table\" has no bin/cdc-appsync scaffold line"));
+                .orElseThrow(() -> new AssertionError("table-scaffold/README.md has no bin/cdc-appsync scaffold line"));
         List<String> args = new ArrayList<>(List.of(command.substring("bin/cdc-appsync scaffold ".length())
                 .trim().split("\\s+")));
         args.set(args.indexOf("--jdbc-url") + 1, pg.jdbcUrl()); // the throwaway server instead of localhost:5432

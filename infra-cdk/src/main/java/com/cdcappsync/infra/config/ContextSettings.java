@@ -57,7 +57,7 @@ public final class ContextSettings {
             "JVM options; empty for none", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
             "The function's `JAVA_TOOL_OPTIONS`: C1 only, the quickest start for a short, I/O-bound handler.");
     public static final ContextSetting HANDLER_ENV = ContextSetting.computed("handlerEnv.<NAME>",
-            "a value the handler accepts (main README, Configuration)", "(none)",
+            "a value the handler accepts (lambda-upsert/README.md, Configuration)", "(none)",
             "One more handler setting, e.g. `-c handlerEnv.FAIL_ON_REJECTED=true`: name and value are checked at "
                     + "synth against the handler's own settings (a typo fails with the valid names). `APPSYNC_*`, "
                     + "`AWS_*`, `LAMBDA_*`, `_*` and `JAVA_TOOL_OPTIONS` are set by the stack or by Lambda and "

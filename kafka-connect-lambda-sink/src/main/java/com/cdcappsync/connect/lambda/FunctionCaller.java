@@ -61,7 +61,8 @@ final class FunctionCaller implements AutoCloseable {
 
     /**
      * Reads the function with {@code GetFunction} under the configured name, as Confluent's connector does when it
-     * starts (FACTS.md §1: it needs {@code lambda:GetFunction} as well as {@code lambda:InvokeFunction}), so a role
+     * starts (taken to need {@code lambda:GetFunction} as well as {@code lambda:InvokeFunction}; unconfirmed), so a
+     * role
      * without the grant, or a function that does not exist, stops the connector at start, not at the first record.
      *
      * @return null when the function was read, or when Lambda could not be reached (the invocations will meet that

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "Reads an invocation (Confluent sink array, Kafka or Kinesis event) from standard input and "
                 + "prints the mutations it would send (--dry-run) or sends them. Exit 0 when every record was "
                 + "applied, stale or ignored; 1 when one was rejected or failed; 2 on bad usage or configuration.",
-        footer = "Every other setting is read from the environment; see the README's configuration table.")
+        footer = "Every other setting is read from the environment; see lambda-upsert/README.md's configuration table.")
 final class CliOptions {
 
     @Option(names = "--dry-run", description = "print one JSON line per mutation it would send, then a summary line")

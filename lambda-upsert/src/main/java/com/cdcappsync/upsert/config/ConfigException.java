@@ -9,8 +9,8 @@ public final class ConfigException extends RuntimeException {
     private final List<String> problems;
 
     public ConfigException(List<String> problems) {
-        super("invalid configuration (" + problems.size() + " problem(s); see the README's configuration "
-                + "table):\n  - " + String.join("\n  - ", problems));
+        super("invalid configuration (" + problems.size() + " problem(s); see lambda-upsert/README.md, "
+                + "Configuration):\n  - " + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

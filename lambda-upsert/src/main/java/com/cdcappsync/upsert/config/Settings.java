@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Every environment setting of the handler, with its default: the one place defaults live. The README's
+ * Every environment setting of the handler, with its default: the one place defaults live. lambda-upsert/README.md's
  * configuration table is checked against this list by a test.
  */
 public final class Settings {

@@ -14,7 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /**
- * Turns one column's JSON into a plain Java value, following the Debezium/Connect encodings of FACTS.md §3.
+ * Turns one column's JSON into a plain Java value, following Debezium's PostgreSQL data type mappings
+ * (https://debezium.io/documentation/reference/stable/connectors/postgresql.html#postgresql-data-types).
  * With a schema the logical name decides; without one, only self-describing shapes are interpreted
  * ({@code VariableScaleDecimal} objects) and everything else is left for the mapping's conversions.
  */

@@ -57,7 +57,8 @@ final class EnvelopeShape {
 
     /**
      * Where the record key is missing or unreadable (a key converter that is not JSON), a delete's key comes
-     * from {@code before}. Only its primary-key columns are real (FACTS.md §3): the mapping reads nothing
+     * from {@code before}. Only its primary-key columns are real (Debezium with REPLICA IDENTITY DEFAULT;
+     * fixtures/debezium/SCENARIO.md): the mapping reads nothing
      * else from it.
      */
     private Map<String, Object> keyFromBefore(SchemaAndPayload value) {

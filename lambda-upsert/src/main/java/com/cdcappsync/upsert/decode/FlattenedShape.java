@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A record flattened by {@code ExtractNewRecordState}: the row itself, plus the {@code __}-prefixed fields
  * that {@code add.fields} and {@code delete.tombstone.handling.mode=rewrite} add. A delete in rewrite mode
- * carries the key and made-up values for other columns (FACTS.md §3), so a delete reads only the key.
+ * carries the key and made-up values for other columns (Debezium with REPLICA IDENTITY DEFAULT), so a delete reads
+ * only the key.
  */
 final class FlattenedShape {
 

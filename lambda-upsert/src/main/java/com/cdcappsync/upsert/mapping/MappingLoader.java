@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a mapping file (JSON; format in the README, "Mapping file"). Checks everything, then fails once
+ * Reads a mapping file (JSON; format in lambda-upsert/README.md, "Mapping file"). Checks everything, then fails once
  * with every problem listed, each naming the table, the key and the fix.
  */
 public final class MappingLoader {

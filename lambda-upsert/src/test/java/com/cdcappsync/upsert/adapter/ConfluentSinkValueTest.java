@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keys and values of the Confluent AWS Lambda Sink (FACTS.md §1): object, JSON text, text nested in
+ * Keys and values of the Confluent AWS Lambda Sink
+ * (https://docs.confluent.io/kafka-connectors/aws-lambda/current/overview.html): object, JSON text, text nested in
  * text, or null. The adapter hands them on exactly as given; the decoder peels string layers.
  */
 class ConfluentSinkValueTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** MSK and self-managed Kafka event source mappings (FACTS.md §2). */
+/** MSK and self-managed Kafka event source mappings (https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html). */
 class KafkaEventReaderTest {
 
     private static final String VALUE = "{\"before\":null,\"after\":{\"id\":7,\"name\":\"Bureau été\"},\"op\":\"c\"}";

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Kinesis event source mapping, as Debezium Server writes to Kinesis (FACTS.md §2). */
+/** Kinesis event source mapping, as Debezium Server writes to Kinesis
+ * (https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html). */
 class KinesisEventReaderTest {
 
     private static final String SEQUENCE = "49590338271490256608559692538361571095921575989136588898";

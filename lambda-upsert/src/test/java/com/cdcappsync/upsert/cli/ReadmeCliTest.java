@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Keeps the README's snippets of {@code bin/cdc-appsync} true: its options, its commands and its summary line. */
+/** Keeps lambda-upsert/README.md's {@code bin/cdc-appsync} snippets true: its options, commands and summary line. */
 class ReadmeCliTest {
 
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path README = Path.of("README.md");
     // `bin/cdc-appsync scaffold` is table-scaffold's command; its README line is run by ScaffoldFromPostgresTest.
     private static final Pattern COMMAND = Pattern.compile(
             "(?:bin/cdc-appsync(?! scaffold)|java -jar lambda-upsert/target/lambda-upsert\\.jar)((?: [^`\\n]*)?)");

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration table says what the code does: same keys, order, defaults and descriptions. */
+/** lambda-upsert/README.md's configuration table says what the code does: same keys, order, defaults, descriptions. */
 class SettingsDocumentationTest {
 
     private static List<String> readmeRows() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("README.md"));
         String table = readme.substring(readme.indexOf("<!-- settings:start -->"),
                 readme.indexOf("<!-- settings:end -->"));
         List<String> rows = new ArrayList<>();

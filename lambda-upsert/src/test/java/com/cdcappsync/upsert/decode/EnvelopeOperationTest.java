@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Debezium's envelope without a schema: what each op becomes (FACTS.md §3). */
+/** Debezium's envelope without a schema: what each op becomes (Debezium PostgreSQL connector, change events). */
 class EnvelopeOperationTest {
 
     private static final String KEY = "{\"id\":7}";

@@ -11,7 +11,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Records flattened by ExtractNewRecordState with add.fields and rewrite deletes (FACTS.md §3). */
+/** Records flattened by ExtractNewRecordState with add.fields and rewrite deletes (Debezium, "New record state
+ * extraction": https://debezium.io/documentation/reference/stable/transformations/event-flattening.html). */
 class FlattenedShapeTest {
 
     private static final String KEY = "{\"id\":7}";

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whole Debezium 3.6 / PostgreSQL records of Odoo's product_template, shaped like the real output of
- * FACTS.md §3, kept as fixtures under {@code src/test/resources/unit/}.
+ * Debezium PostgreSQL connector data types
+ * (https://debezium.io/documentation/reference/stable/connectors/postgresql.html), kept as fixtures under {@code
+ * src/test/resources/unit/}.
  */
 class OdooFixtureTest {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Envelopes with the JsonConverter's {@code {schema, payload}} (schemas.enable=true): each logical type
- * becomes its exact Java value (FACTS.md §3).
+ * becomes its exact Java value (Debezium PostgreSQL connector, data type mappings).
  */
 class SchemaLogicalTypesTest {
 

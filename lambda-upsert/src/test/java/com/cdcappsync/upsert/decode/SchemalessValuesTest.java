@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Without a schema, values stay as the JSON gave them, except the self-describing VariableScaleDecimal
- * struct; the mapping's conversions interpret the rest (FACTS.md §3, decimal.handling.mode).
+ * struct; the mapping's conversions interpret the rest (Debezium PostgreSQL connector, decimal.handling.mode).
  */
 class SchemalessValuesTest {
 

@@ -13,7 +13,8 @@ import com.cdcappsync.upsert.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** Values and keys delivered as JSON inside JSON strings, nested up to four times (FACTS.md §1, §3). */
+/** Values and keys delivered as JSON inside JSON strings, nested up to four times (Confluent Lambda Sink overview;
+ * Kafka Connect JsonConverter). */
 class StringLayersTest {
 
     private static final String KEY = "{\"id\":7}";

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /**
- * Unchanged TOASTed columns carry a placeholder and must never overwrite the stored value (FACTS.md §3):
+ * Unchanged TOASTed columns carry a placeholder and must never overwrite the stored value (Debezium, "Considerations
+ * for TOASTed values"):
  * they go to {@code unknownColumns}, never to {@code columns}.
  */
 class ToastPlaceholderTest {
