@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
@@ -74,6 +75,8 @@ final class SigV4Verifier {
     private final CredentialsAuthority authority;
     private final String region;
     private final String service;
+    /** The one external key accepted as the function's role (the AppSync endpoint's {@code --trust-external-key}). */
+    private final TrustedExternalKey trusted;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** A verifier for AppSync ({@value #SERVICE}). */
@@ -83,9 +86,15 @@ final class SigV4Verifier {
 
     /** A verifier for requests signed for {@code service} (its signing name, e.g. {@code lambda}). */
     SigV4Verifier(CredentialsAuthority authority, String region, String service) {
+        this(authority, region, service, null);
+    }
+
+    /** A verifier that also accepts {@code trusted} (null: none) as the function's role. */
+    SigV4Verifier(CredentialsAuthority authority, String region, String service, TrustedExternalKey trusted) {
         this.authority = Objects.requireNonNull(authority, "authority");
         this.region = Objects.requireNonNull(region, "region");
         this.service = Objects.requireNonNull(service, "service");
+        this.trusted = trusted;
     }
 
     /** @return empty when the signature holds, else AppSync's refusal */
@@ -173,6 +182,9 @@ final class SigV4Verifier {
     }
 
     private CredentialsAuthority.IssuedCredentials credentials(Request request, SigV4Authorization auth) {
+        if (trusted != null && trusted.accessKeyId().equals(auth.accessKeyId())) {
+            return trustedCredentials(request);
+        }
         CredentialsAuthority.IssuedCredentials credentials = authority.find(auth.accessKeyId()).orElseThrow(
                 () -> new Refused(AppSyncRefusal.unrecognizedClient("access key " + auth.accessKeyId() + " was not "
                         + "issued by this stack")));
@@ -190,6 +202,18 @@ final class SigV4Verifier {
             throw new Refused(AppSyncRefusal.expiredToken());
         }
         return credentials;
+    }
+
+    /**
+     * The trusted external key as the function's credentials. Its signer's session token, if it sends one (a
+     * function in LocalStack gets one with its role's credentials), was issued elsewhere and cannot be checked
+     * here: it is taken as sent, and the signature must still cover it.
+     */
+    private CredentialsAuthority.IssuedCredentials trustedCredentials(Request request) {
+        String token = request.header("x-amz-security-token");
+        return new CredentialsAuthority.IssuedCredentials(trusted.accessKeyId(), trusted.secretAccessKey(),
+                token == null ? "" : token, authority.clock().instant().plus(MAX_SKEW),
+                CredentialsAuthority.Role.FUNCTION);
     }
 
     private static void checkPayloadHash(Request request) {
@@ -213,9 +237,13 @@ final class SigV4Verifier {
             }
             unsigned.putHeader(name, value);
         }
+        // Only a trusted external key signs without a session token; issued credentials always carry one.
+        AwsCredentialsIdentity identity = credentials.sessionToken().isEmpty()
+                ? AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey())
+                : AwsSessionCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                        credentials.sessionToken());
         SignedRequest signed = signer.sign(r -> r
-                .identity(AwsSessionCredentialsIdentity.create(credentials.accessKeyId(),
-                        credentials.secretAccessKey(), credentials.sessionToken()))
+                .identity(identity)
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
