@@ -33,7 +33,9 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * in AWS's order: the header's parts, the credential scope (the service, {@code appsync} or {@code lambda}; the
  * stack's region; the date), the clock skew, the signed headers ({@code host} and {@code x-amz-date} must be
  * signed), the access key, the session token
- * ({@code X-Amz-Security-Token}, which temporary credentials must carry), expiry, and the payload hash.
+ * ({@code X-Amz-Security-Token}, which temporary credentials must carry), expiry, and the payload hash. A verifier
+ * given a {@link TrustedExternalKey} (the AppSync endpoint's, with {@code --trust-external-key}) also takes that one
+ * key as the function's: every check but the session token's (issued elsewhere, it is only signed).
  *
  * <p>Sources: AWS IAM User Guide, "AWS Signature Version 4 for API requests" / "Elements of a request signature"
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html and
