@@ -44,6 +44,16 @@ class PipelineMainTest {
     }
 
     @Test
+    void options_bindHost_reachesTheStackAndAForeignAddressIsRefused() throws Exception {
+        assertThat(PipelineArguments.parse("--bind-host", "0.0.0.0").options().stack().bindHost()
+                .isAnyLocalAddress()).isTrue();
+        assertThat(PipelineArguments.parse().options().stack().bindHost().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(run("--bind-host", "192.0.2.254")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--bind-host 192.0.2.254 is not an address of "
+                + "this machine");
+    }
+
+    @Test
     void run_badPort_exitsTwoWithTheRange() throws Exception {
         assertThat(run("--kafka-port", "70000")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--kafka-port must be a port, 0 to 65535, got 70000");

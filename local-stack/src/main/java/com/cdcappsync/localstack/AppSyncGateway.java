@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * hands it to the simulator's HTTP endpoint, which runs it. The simulator alone accepts any
  * {@code AWS4-HMAC-SHA256} header; here
  * <ul>
- *   <li>IAM: the signature is verified ({@link SigV4Verifier}) against the credentials the stack issued, then the
+ *   <li>IAM: the signature is verified ({@link SigV4Verifier}) against the credentials the stack issued (or the one
+ *       {@link TrustedExternalKey}, as the function's role, when the stack was told to trust it), then the
  *       function role's IAM policy is enforced per top-level field ({@link IamFieldPolicy});</li>
  *   <li>API key ({@code x-api-key}): forwarded; the simulator checks the key and refuses it on {@code @aws_iam}-only
  *       fields, as AppSync does;</li>
@@ -53,9 +54,12 @@ public final class AppSyncGateway implements AutoCloseable {
      * @param region the API's region (what they must sign for)
      * @param grantedMutations the function role's grant, {@code ApiManifest.mutationFields()}
      * @param upstreamToken the token the simulator wants from its gateway ({@link SimulatorProcess#gatewayToken()})
+     * @param bindAddress where to listen ({@link BindHost}; 127.0.0.1 by default)
+     * @param trustedKey an external key also accepted as the function's role; null for none (the default)
      */
     public record Settings(int port, URI upstream, CredentialsAuthority authority, String region,
-                           List<String> grantedMutations, String upstreamToken) {
+                           List<String> grantedMutations, String upstreamToken, InetAddress bindAddress,
+                           TrustedExternalKey trustedKey) {
 
         /** Rejects missing parts; copies the grant. */
         public Settings {
@@ -63,6 +67,7 @@ public final class AppSyncGateway implements AutoCloseable {
             Objects.requireNonNull(authority, "authority");
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(upstreamToken, "upstreamToken");
+            Objects.requireNonNull(bindAddress, "bindAddress");
             grantedMutations = List.copyOf(grantedMutations);
         }
     }
@@ -93,7 +98,8 @@ public final class AppSyncGateway implements AutoCloseable {
     private AppSyncGateway(HttpServer server, Settings settings, ObjectMapper mapper) {
         this.server = server;
         this.settings = settings;
-        this.verifier = new SigV4Verifier(settings.authority(), settings.region());
+        this.verifier = new SigV4Verifier(settings.authority(), settings.region(), SigV4Verifier.SERVICE,
+                settings.trustedKey());
         this.policy = new IamFieldPolicy(settings.grantedMutations());
         this.mapper = mapper;
         server.setExecutor(executor);
@@ -101,20 +107,20 @@ public final class AppSyncGateway implements AutoCloseable {
     }
 
     /**
-     * Starts the gateway on 127.0.0.1.
+     * Starts the gateway on {@link Settings#bindAddress()}.
      *
      * @throws UncheckedIOException naming the port when it cannot bind
      */
     public static AppSyncGateway start(Settings settings, ObjectMapper mapper) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    settings.port()), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 0);
             AppSyncGateway gateway = new AppSyncGateway(server, settings, mapper);
             server.start();
             return gateway;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the AppSync endpoint on 127.0.0.1:" + settings.port() + ": "
-                    + e.getMessage() + ". Fix: free the port or choose another with --graphql-port (0 picks one).", e);
+            throw new UncheckedIOException("cannot serve the AppSync endpoint on " + settings.bindAddress()
+                    .getHostAddress() + ":" + settings.port() + ": " + e.getMessage() + ". Fix: free the port or "
+                    + "choose another with --graphql-port (0 picks one), or another --bind-host.", e);
         }
     }
 
@@ -131,9 +137,10 @@ public final class AppSyncGateway implements AutoCloseable {
         return faults;
     }
 
-    /** {@code http://127.0.0.1:<port>/graphql}: the GraphQL URL the stack hands out. */
+    /** {@code http://<bind host>:<port>/graphql} (127.0.0.1 when bound to all): the URL the stack hands out. */
     public URI graphQlUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        return URI.create("http://" + BindHost.urlHost(settings.bindAddress()) + ":" + server.getAddress().getPort()
+                + PATH);
     }
 
     private void exchange(HttpExchange exchange) throws IOException {

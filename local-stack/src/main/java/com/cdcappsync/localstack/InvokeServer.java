@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * The function behind Lambda's API, so that {@code aws lambda invoke --endpoint-url} and any Lambda client (the
- * connector's SDK included) can call it on 127.0.0.1, and is held to what Lambda holds callers to (local-stack
+ * connector's SDK included) can call it on 127.0.0.1 (or {@code --bind-host}), and is
+ * held to what Lambda holds callers to (local-stack
  * README, "The Invoke API, strictly"):
  * <ul>
  *   <li>every call is SigV4-signed for service {@code lambda} and the stack's region with credentials this stack
@@ -46,9 +47,10 @@ public final class InvokeServer implements AutoCloseable {
      * @param authority who may sign: the stack's credentials authority
      * @param asyncRetryDelays the waits before each retry of a failed {@code Event} invocation (Lambda's: 1 and 2 min)
      * @param log receives a line for each asynchronous invocation given up on
+     * @param bindAddress where to listen ({@link BindHost}; 127.0.0.1 by default)
      */
     public record Settings(int port, FunctionSpec function, CredentialsAuthority authority,
-                           List<Duration> asyncRetryDelays, Consumer<String> log) {
+                           List<Duration> asyncRetryDelays, Consumer<String> log, InetAddress bindAddress) {
 
         /** Rejects missing parts; copies the delays. */
         public Settings {
@@ -56,6 +58,13 @@ public final class InvokeServer implements AutoCloseable {
             Objects.requireNonNull(authority, "authority");
             asyncRetryDelays = List.copyOf(asyncRetryDelays);
             Objects.requireNonNull(log, "log");
+            Objects.requireNonNull(bindAddress, "bindAddress");
+        }
+
+        /** On 127.0.0.1. */
+        public Settings(int port, FunctionSpec function, CredentialsAuthority authority,
+                        List<Duration> asyncRetryDelays, Consumer<String> log) {
+            this(port, function, authority, asyncRetryDelays, log, InetAddress.getLoopbackAddress());
         }
     }
 
@@ -89,26 +98,26 @@ public final class InvokeServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving {@code function} on 127.0.0.1.
+     * Starts serving {@code function} on {@link Settings#bindAddress()}.
      *
      * @throws UncheckedIOException naming the port when it cannot bind
      */
     public static InvokeServer start(Settings settings, PublishedFunction function, ObjectMapper mapper) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    settings.port()), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 0);
             InvokeServer invoke = new InvokeServer(server, settings, function, mapper);
             server.start();
             return invoke;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the Lambda Invoke API on 127.0.0.1:" + settings.port() + ": "
-                    + e.getMessage() + ". Fix: free the port or choose another with --invoke-port (0 picks one).", e);
+            throw new UncheckedIOException("cannot serve the Lambda Invoke API on " + settings.bindAddress()
+                    .getHostAddress() + ":" + settings.port() + ": " + e.getMessage() + ". Fix: free the port or "
+                    + "choose another with --invoke-port (0 picks one), or another --bind-host.", e);
         }
     }
 
-    /** {@code http://127.0.0.1:<port>}: the value for {@code aws lambda invoke --endpoint-url}. */
+    /** {@code http://<bind host>:<port>} (127.0.0.1 when bound to all): for {@code aws lambda invoke --endpoint-url}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://" + BindHost.urlHost(settings.bindAddress()) + ":" + server.getAddress().getPort());
     }
 
     /** The invocation URL of the function's alias, the one the connector role may invoke. */

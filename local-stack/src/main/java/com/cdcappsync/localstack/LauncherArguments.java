@@ -45,6 +45,12 @@ final class LauncherArguments {
             + "API accepts and the live page uses (default da2-local-stack-key)")
     String simulatorApiKey;
 
+    @Option(names = "--trust-external-key", paramLabel = "ACCESS_KEY_ID", description = "also accept this access "
+            + "key as the function's role on the AppSync endpoint, for a function in LocalStack (docker/README.md, "
+            + "path B); its secret is read from " + TrustedExternalKey.SECRET_VARIABLE + ", never the command line. "
+            + "SigV4 and the function's grant are still checked. Default: only credentials this stack issued")
+    String trustExternalKey;
+
     @Option(names = "--function-name", paramLabel = "NAME", description = "the function name the Invoke API "
             + "serves (default cdc-appsync-upsert)")
     String functionName;
@@ -154,6 +160,9 @@ final class LauncherArguments {
         }
         if (functionName != null) {
             builder.functionName(functionName);
+        }
+        if (trustExternalKey != null) {
+            builder.trustedExternalKey(TrustedExternalKey.fromEnvironment(trustExternalKey, environment));
         }
         if (node != null) {
             builder.node(node);

@@ -104,6 +104,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
     }
 
     private void startParts() {
+        BindHost.warning(options.bindHost()).ifPresent(this::progress);
         dynamoDb = remember(StartedParts.onPort(options.dynamoDbPort(), port -> {
             progress("[1/4] starting DynamoDB Local (in-process, in memory) on 127.0.0.1:" + port + " ...");
             return DynamoDbLocal.start(port);
@@ -121,16 +122,19 @@ public final class LocalStack implements Deployments, AutoCloseable {
         progress("      simulator ready (pid " + simulator.pid() + ")");
         gateway = remember(StartedParts.onPort(options.graphQlPort(), port -> AppSyncGateway.start(
                 new AppSyncGateway.Settings(port, simulator.graphQlUrl(), credentialsAuthority, REGION,
-                        manifest.mutationFields(), simulator.gatewayToken()), mapper)));
+                        manifest.mutationFields(), simulator.gatewayToken(), options.bindHost(),
+                        options.trustedExternalKey()), mapper)));
         progress("      AppSync endpoint " + gateway.graphQlUrl() + ": SigV4 verified, IAM grant "
-                + manifest.mutationFields() + " enforced");
+                + manifest.mutationFields() + " enforced" + (options.trustedExternalKey() == null ? ""
+                : "; also trusts " + options.trustedExternalKey().accessKeyId() + " as the function's role"));
         progress("[3/4] starting the function (" + options.lambdaMode() + " mode) behind the Lambda Invoke API ...");
         function = remember(new DeployedFunction(FunctionLauncher.start(options, gateway.graphQlUrl(),
                 credentialsAuthority, mapper)));
         FunctionSpec published = new FunctionSpec(options.functionName(), FunctionSpec.HANDLER,
                 options.functionMemoryMb(), options.functionTimeout(), options.lambdaMode(), REGION, Map.of());
         invoke = remember(InvokeServer.start(new InvokeServer.Settings(options.invokePort(), published,
-                credentialsAuthority, AsyncInvocations.LAMBDA_RETRY_DELAYS, this::progress), function, mapper));
+                credentialsAuthority, AsyncInvocations.LAMBDA_RETRY_DELAYS, this::progress, options.bindHost()),
+                function, mapper));
         progress("      function ready: " + options.functionName() + " under the Lambda runtime interface client"
                 + " (pid " + function.current().pid() + "), signing (SigV4) with credentials this stack issued");
         page = remember(StartedParts.onPort(options.webPort(), port -> {
@@ -243,7 +247,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
     }
 
     /**
-     * The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql}: the {@link AppSyncGateway}, which verifies
+     * The GraphQL endpoint, {@code http://127.0.0.1:<port>/graphql} (or the bind host's): the {@link AppSyncGateway}, which verifies
      * SigV4 and the IAM grant before the simulator runs the request.
      */
     public URI graphQlUrl() {
@@ -289,7 +293,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
         return apiKeys;
     }
 
-    /** {@code http://127.0.0.1:<port>}, for {@code aws lambda invoke --endpoint-url}. */
+    /** {@code http://127.0.0.1:<port>} (or the bind host's), for {@code aws lambda invoke --endpoint-url}. */
     public URI invokeEndpoint() {
         return invoke.endpoint();
     }

@@ -1,5 +1,6 @@
 package com.cdcappsync.localstack;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +33,17 @@ import java.util.function.Consumer;
  * table are passed, and the stack sets the endpoint, IAM auth and region itself; default none. {@link
  * Builder#mapping(Path)} is the typed way to set its {@code MAPPING_PATH} (the mapping file; default the packaged
  * Odoo one).
+ *
+ * <p>For a function or connector in Docker (local-stack/docker/README.md, paths B and C): {@link #bindHost()} where
+ * the AppSync endpoint and the Invoke API listen (default 127.0.0.1; {@link BindHost}), and
+ * {@link #trustedExternalKey()} one external key the AppSync endpoint accepts as the function's role (default none).
  */
 public record LocalStackOptions(RepositoryLayout layout, Path apiDir, int dynamoDbPort, int graphQlPort, int invokePort,
                                 int webPort, String apiKey, String functionName, Map<String, String> handlerEnvironment,
                                 LambdaMode lambdaMode, Duration functionTimeout, int functionMemoryMb, String node,
                                 Duration startupTimeout, Consumer<String> progress, Consumer<String> lambdaLog,
-                                Consumer<String> simulatorOutput) {
+                                Consumer<String> simulatorOutput, InetAddress bindHost,
+                                TrustedExternalKey trustedExternalKey) {
 
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
     public static final int DEFAULT_GRAPHQL_PORT = 20002;
@@ -66,6 +72,7 @@ public record LocalStackOptions(RepositoryLayout layout, Path apiDir, int dynamo
         Objects.requireNonNull(lambdaMode, "lambdaMode");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(lambdaLog, "lambdaLog");
+        Objects.requireNonNull(bindHost, "bindHost");
         checkPort("DynamoDB port", dynamoDbPort);
         checkPort("GraphQL port", graphQlPort);
         checkPort("invoke port", invokePort);
@@ -114,7 +121,7 @@ public record LocalStackOptions(RepositoryLayout layout, Path apiDir, int dynamo
                 .invokePort(invokePort).webPort(webPort).apiKey(apiKey).functionName(functionName)
                 .handlerEnvironment(handlerEnvironment).lambdaMode(lambdaMode).functionTimeout(functionTimeout)
                 .functionMemoryMb(functionMemoryMb).node(node).startupTimeout(startupTimeout).progress(progress)
-                .lambdaLog(lambdaLog);
+                .lambdaLog(lambdaLog).bindHost(bindHost).trustedExternalKey(trustedExternalKey);
         return b.simulatorOutput(simulatorOutput);
     }
 
@@ -143,6 +150,8 @@ public record LocalStackOptions(RepositoryLayout layout, Path apiDir, int dynamo
         private Consumer<String> progress = System.out::println;
         private Consumer<String> lambdaLog = System.out::println;
         private Consumer<String> simulatorOutput;
+        private InetAddress bindHost = InetAddress.getLoopbackAddress();
+        private TrustedExternalKey trustedExternalKey;
 
         private Builder() {
         }
@@ -248,6 +257,23 @@ public record LocalStackOptions(RepositoryLayout layout, Path apiDir, int dynamo
             return this;
         }
 
+        /** Where the AppSync endpoint and the Invoke API listen ({@link BindHost#parse} checks a given text). */
+        public Builder bindHost(InetAddress address) {
+            this.bindHost = Objects.requireNonNull(address, "bindHost");
+            return this;
+        }
+
+        /** {@code --bind-host}: parsed and checked ({@link BindHost#parse}). */
+        public Builder bindHost(String address) {
+            return bindHost(BindHost.parse(address));
+        }
+
+        /** One external key the AppSync endpoint accepts as the function's role; null for none (the default). */
+        public Builder trustedExternalKey(TrustedExternalKey key) {
+            this.trustedExternalKey = key;
+            return this;
+        }
+
         /**
          * Builds; the layout defaults to {@link RepositoryLayout#locate} and the API folder to its
          * {@code graphql-schema/}.
@@ -258,7 +284,8 @@ public record LocalStackOptions(RepositoryLayout layout, Path apiDir, int dynamo
             RepositoryLayout located = layout != null ? layout : RepositoryLayout.locate(null);
             return new LocalStackOptions(located, apiDir != null ? apiDir : located.schemaDir(), dynamoDbPort,
                     graphQlPort, invokePort, webPort, apiKey, functionName, environmentWithMapping(), lambdaMode,
-                    functionTimeout, functionMemoryMb, node, startupTimeout, progress, lambdaLog, simulatorOutput);
+                    functionTimeout, functionMemoryMb, node, startupTimeout, progress, lambdaLog, simulatorOutput,
+                    bindHost, trustedExternalKey);
         }
 
         private Map<String, String> environmentWithMapping() {

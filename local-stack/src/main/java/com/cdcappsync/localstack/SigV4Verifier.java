@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
@@ -32,7 +33,9 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * in AWS's order: the header's parts, the credential scope (the service, {@code appsync} or {@code lambda}; the
  * stack's region; the date), the clock skew, the signed headers ({@code host} and {@code x-amz-date} must be
  * signed), the access key, the session token
- * ({@code X-Amz-Security-Token}, which temporary credentials must carry), expiry, and the payload hash.
+ * ({@code X-Amz-Security-Token}, which temporary credentials must carry), expiry, and the payload hash. A verifier
+ * given a {@link TrustedExternalKey} (the AppSync endpoint's, with {@code --trust-external-key}) also takes that one
+ * key as the function's: every check but the session token's (issued elsewhere, it is only signed).
  *
  * <p>Sources: AWS IAM User Guide, "AWS Signature Version 4 for API requests" / "Elements of a request signature"
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html and
@@ -74,6 +77,8 @@ final class SigV4Verifier {
     private final CredentialsAuthority authority;
     private final String region;
     private final String service;
+    /** The one external key accepted as the function's role (the AppSync endpoint's {@code --trust-external-key}). */
+    private final TrustedExternalKey trusted;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** A verifier for AppSync ({@value #SERVICE}). */
@@ -83,9 +88,15 @@ final class SigV4Verifier {
 
     /** A verifier for requests signed for {@code service} (its signing name, e.g. {@code lambda}). */
     SigV4Verifier(CredentialsAuthority authority, String region, String service) {
+        this(authority, region, service, null);
+    }
+
+    /** A verifier that also accepts {@code trusted} (null: none) as the function's role. */
+    SigV4Verifier(CredentialsAuthority authority, String region, String service, TrustedExternalKey trusted) {
         this.authority = Objects.requireNonNull(authority, "authority");
         this.region = Objects.requireNonNull(region, "region");
         this.service = Objects.requireNonNull(service, "service");
+        this.trusted = trusted;
     }
 
     /** @return empty when the signature holds, else AppSync's refusal */
@@ -173,6 +184,9 @@ final class SigV4Verifier {
     }
 
     private CredentialsAuthority.IssuedCredentials credentials(Request request, SigV4Authorization auth) {
+        if (trusted != null && trusted.accessKeyId().equals(auth.accessKeyId())) {
+            return trustedCredentials(request);
+        }
         CredentialsAuthority.IssuedCredentials credentials = authority.find(auth.accessKeyId()).orElseThrow(
                 () -> new Refused(AppSyncRefusal.unrecognizedClient("access key " + auth.accessKeyId() + " was not "
                         + "issued by this stack")));
@@ -190,6 +204,18 @@ final class SigV4Verifier {
             throw new Refused(AppSyncRefusal.expiredToken());
         }
         return credentials;
+    }
+
+    /**
+     * The trusted external key as the function's credentials. Its signer's session token, if it sends one (a
+     * function in LocalStack gets one with its role's credentials), was issued elsewhere and cannot be checked
+     * here: it is taken as sent, and the signature must still cover it.
+     */
+    private CredentialsAuthority.IssuedCredentials trustedCredentials(Request request) {
+        String token = request.header("x-amz-security-token");
+        return new CredentialsAuthority.IssuedCredentials(trusted.accessKeyId(), trusted.secretAccessKey(),
+                token == null ? "" : token, authority.clock().instant().plus(MAX_SKEW),
+                CredentialsAuthority.Role.FUNCTION);
     }
 
     private static void checkPayloadHash(Request request) {
@@ -213,9 +239,13 @@ final class SigV4Verifier {
             }
             unsigned.putHeader(name, value);
         }
+        // Only a trusted external key signs without a session token; issued credentials always carry one.
+        AwsCredentialsIdentity identity = credentials.sessionToken().isEmpty()
+                ? AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey())
+                : AwsSessionCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                        credentials.sessionToken());
         SignedRequest signed = signer.sign(r -> r
-                .identity(AwsSessionCredentialsIdentity.create(credentials.accessKeyId(),
-                        credentials.secretAccessKey(), credentials.sessionToken()))
+                .identity(identity)
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)

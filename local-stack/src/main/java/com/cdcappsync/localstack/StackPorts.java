@@ -1,10 +1,11 @@
 package com.cdcappsync.localstack;
 
+import java.net.InetAddress;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The local stack's port options, shared (as a picocli mixin) by every command line that starts a stack:
+ * The local stack's port and bind-host options, shared (as a picocli mixin) by every command line that starts a stack:
  * {@code bin/local-stack} and {@code bin/local-pipeline}. Unset options keep {@link LocalStackOptions}' defaults.
  */
 public final class StackPorts {
@@ -27,8 +28,22 @@ public final class StackPorts {
             + "0 = any)")
     Integer webPort;
 
-    /** Adds a problem for each port outside 0-65535. */
+    @Option(names = "--bind-host", paramLabel = "ADDRESS", description = "where the AppSync endpoint (GraphQL) and "
+            + "the Invoke API listen, for Docker containers: an IP address of this machine (e.g. the docker0 "
+            + "bridge's) or 0.0.0.0 (default 127.0.0.1; every other part stays on 127.0.0.1)")
+    String bindHost;
+
+    private InetAddress bindAddress;
+
+    /** Adds a problem for each port outside 0-65535 and for a bind host that is not an address of this machine. */
     public void check(List<String> problems) {
+        if (bindHost != null) {
+            try {
+                bindAddress = BindHost.parse(bindHost);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
         range(problems, "--dynamodb-port", dynamoDbPort);
         range(problems, "--graphql-port", graphQlPort);
         range(problems, "--invoke-port", invokePort);
@@ -48,6 +63,9 @@ public final class StackPorts {
         }
         if (webPort != null) {
             builder.webPort(webPort);
+        }
+        if (bindAddress != null) {
+            builder.bindHost(bindAddress);
         }
         return builder;
     }

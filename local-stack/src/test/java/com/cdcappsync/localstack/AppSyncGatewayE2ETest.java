@@ -3,6 +3,7 @@ package com.cdcappsync.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -212,7 +213,8 @@ class AppSyncGatewayE2ETest extends StackPerClassTest {
     void mutationOutsideANarrowerGrant_refusedPerFieldAndNotRun() throws Exception {
         SimulatorProcess simulator = e2e.stack.simulator();
         try (AppSyncGateway narrow = AppSyncGateway.start(new AppSyncGateway.Settings(0, simulator.graphQlUrl(),
-                e2e.stack.credentialsAuthority(), REGION, List.of("upsertProduct"), simulator.gatewayToken()),
+                e2e.stack.credentialsAuthority(), REGION, List.of("upsertProduct"), simulator.gatewayToken(),
+                InetAddress.getLoopbackAddress(), null),
                 new ObjectMapper())) {
             String body = SignedPost.body("mutation { granted: upsertProduct(input: {id: \"711\", "
                     + "version: \"1\"}) { id } upsertPublicCategory(input: {id: \"711\", version: \"1\"}) { id } }");

@@ -120,4 +120,35 @@ class DockerComposeFileTest {
         services.forEach((name, definition) -> assertThat(map(map(definition).getOrDefault("environment", Map.of())))
                 .as(name + "'s environment").doesNotContainKey("APPSYNC_API_KEY"));
     }
+
+    /**
+     * Path B: LocalStack's function signs with the key the embedded stack trusts, set as system properties through
+     * JAVA_TOOL_OPTIONS (AWS_ACCESS_KEY_ID is reserved by Lambda), both halves required from the environment.
+     */
+    @Test
+    void deployToLocalStack_function_signsWithTheTrustedKeyThroughJavaToolOptions() throws IOException {
+        String script = Files.readString(docker.resolve("bin/deploy-to-localstack"));
+        String variables = script.substring(script.indexOf("{Variables:"), script.indexOf("}}", script
+                .indexOf("{Variables:")));
+
+        assertThat(script).contains("${TRUSTED_ACCESS_KEY_ID:?", "${" + TrustedExternalKey.SECRET_VARIABLE + ":?",
+                "-Daws.accessKeyId=$TRUSTED_ACCESS_KEY_ID",
+                "-Daws.secretAccessKey=$" + TrustedExternalKey.SECRET_VARIABLE);
+        assertThat(variables).contains("JAVA_TOOL_OPTIONS: $java").doesNotContain("AWS_ACCESS_KEY_ID")
+                .doesNotContain("AWS_SECRET_ACCESS_KEY").doesNotContain("AWS_SESSION_TOKEN");
+    }
+
+    /** The README's path B starts the stack where containers reach it, trusting the key; the secret stays off it. */
+    @Test
+    void readme_pathB_bindsForContainersAndTrustsTheKeyWithTheSecretOffTheCommandLine() throws IOException {
+        String readme = Files.readString(docker.resolve("README.md"));
+        Matcher start = Pattern.compile("(?m)^ +bin/local-stack [^\\n]*").matcher(readme);
+
+        assertThat(start.find()).as("a bin/local-stack command in docker/README.md").isTrue();
+        assertThat(start.group()).contains("--bind-host \"$BRIDGE\"")
+                .contains("--trust-external-key \"$TRUSTED_ACCESS_KEY_ID\"")
+                .doesNotContain(TrustedExternalKey.SECRET_VARIABLE);
+        assertThat(readme).contains("export TRUSTED_ACCESS_KEY_ID=LKIALOCALFUNCTION "
+                + TrustedExternalKey.SECRET_VARIABLE + "=").doesNotContain("Known gaps");
+    }
 }
