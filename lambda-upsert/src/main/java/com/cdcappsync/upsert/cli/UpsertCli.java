@@ -9,7 +9,7 @@ import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.response.RecordStatus;
-import com.cdcappsync.upsert.response.ResponseWriter;
+import com.cdcappsync.upsert.internal.response.ResponseWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package com.cdcappsync.upsert.mapping;
 
+import com.cdcappsync.upsert.UpsertJson;
+import com.cdcappsync.upsert.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,6 +33,17 @@ public final class MappingLoader {
 
     private final ObjectMapper mapper;
 
+    /** A loader that reads mapping files with the library's own JSON settings ({@link UpsertJson}). */
+    public MappingLoader() {
+        this(Json.MAPPER);
+    }
+
+    /**
+     * A loader reading with {@code mapper}.
+     *
+     * @deprecated the loader configures its own JSON: use {@link #MappingLoader()}
+     */
+    @Deprecated
     public MappingLoader(ObjectMapper mapper) {
         this.mapper = mapper;
     }

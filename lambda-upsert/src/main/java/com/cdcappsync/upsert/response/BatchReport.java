@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.response;
 
+import com.cdcappsync.upsert.internal.response.ResponseWriter;
 import com.cdcappsync.upsert.adapter.InputKind;
 import com.cdcappsync.upsert.appsync.Deadline;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,11 +1,13 @@
 package com.cdcappsync.upsert.decode;
 
+import com.cdcappsync.upsert.internal.decode.DebeziumDecoder;
+import com.cdcappsync.upsert.internal.decode.DecoderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.adapter.InputItem;
 import com.cdcappsync.upsert.adapter.RecordLocation;
 import com.cdcappsync.upsert.internal.Json;
-import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.fasterxml.jackson.databind.JsonNode;

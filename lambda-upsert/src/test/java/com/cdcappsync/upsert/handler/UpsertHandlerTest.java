@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cdcappsync.upsert.BatchFailedException;
 import com.cdcappsync.upsert.UpsertHandler;
 import com.cdcappsync.upsert.UpsertPipeline;
-import com.cdcappsync.upsert.adapter.InputShapeException;
+import com.cdcappsync.upsert.internal.adapter.InputShapeException;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.publish.MutationSender;

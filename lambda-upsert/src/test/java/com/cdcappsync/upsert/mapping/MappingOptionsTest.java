@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.mapping;
 
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.internal.Json;

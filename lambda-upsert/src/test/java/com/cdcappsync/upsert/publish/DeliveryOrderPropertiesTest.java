@@ -1,10 +1,12 @@
 package com.cdcappsync.upsert.publish;
 
+import com.cdcappsync.upsert.internal.publish.Publisher;
+import com.cdcappsync.upsert.internal.publish.PublisherOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.decode.ChangeEvent;
 import com.cdcappsync.upsert.internal.Json;
-import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.testing.Events;
