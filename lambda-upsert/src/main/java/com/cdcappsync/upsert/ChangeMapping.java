@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 public final class ChangeMapping {
 
     private final InputAdapter adapter = new InputAdapter();
-    private final DebeziumDecoder decoder = new DebeziumDecoder(Json.MAPPER, DecoderOptions.DEFAULTS);
+    private final DebeziumDecoder decoder = new DebeziumDecoder(DecoderOptions.DEFAULTS);
     private final ChangeMapper mapper;
 
     /** Maps with {@code mappings} (for instance {@code new MappingLoader().loadDefault()}). */

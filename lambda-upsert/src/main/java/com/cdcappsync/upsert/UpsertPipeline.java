@@ -65,7 +65,7 @@ public final class UpsertPipeline implements AutoCloseable {
         this.publisher = new Publisher(sender, new PublisherOptions(config.concurrency(), config.coalesce()));
         DecoderOptions decoderOptions = new DecoderOptions(config.toastPlaceholder(),
                 config.versionFallback() == VersionFallback.KAFKA_OFFSET);
-        this.processor = new BatchProcessor(new DebeziumDecoder(mapper, decoderOptions),
+        this.processor = new BatchProcessor(new DebeziumDecoder(decoderOptions),
                 new ChangeMapper(mappings, mapper, config.websites()), publisher, b.clock);
         this.responses = new ResponseWriter(mapper);
         this.report = new BatchReport(config.metricsNamespace(), b.functionName);
@@ -273,7 +273,7 @@ public final class UpsertPipeline implements AutoCloseable {
                 throw new IllegalStateException("no AppSync endpoint: set APPSYNC_GRAPHQL_URL, or pass a sender "
                         + "(dry run)");
             }
-            MappingLoader loader = new MappingLoader(Json.MAPPER);
+            MappingLoader loader = new MappingLoader();
             Mappings loaded = mappings != null ? mappings
                     : config.mappingPath() == null ? loader.loadDefault() : loader.load(config.mappingPath());
             return new UpsertPipeline(this, loaded, Json.MAPPER);

@@ -23,11 +23,11 @@ public final class DecodeSupport {
     }
 
     public static DebeziumDecoder decoder() {
-        return new DebeziumDecoder(Json.MAPPER, DecoderOptions.DEFAULTS);
+        return new DebeziumDecoder(DecoderOptions.DEFAULTS);
     }
 
     public static DebeziumDecoder decoder(DecoderOptions options) {
-        return new DebeziumDecoder(Json.MAPPER, options);
+        return new DebeziumDecoder(options);
     }
 
     public static JsonNode json(String text) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DeleteKeyFallbackTest {
 
-    private final DebeziumDecoder decoder = new DebeziumDecoder(Json.MAPPER, DecoderOptions.DEFAULTS);
-    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    private final DebeziumDecoder decoder = new DebeziumDecoder(DecoderOptions.DEFAULTS);
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER);
 
     private static JsonNode fixtureValue(String setting, int line) throws Exception {
         try (InputStream in = DeleteKeyFallbackTest.class.getResourceAsStream(

@@ -15,7 +15,7 @@ class MappingOptionsTest {
 
     private static ChangeMapper mapperFor(String tableJson) throws Exception {
         JsonNode root = Json.MAPPER.readTree("{\"tables\":[" + tableJson + "]}");
-        return new ChangeMapper(new MappingLoader(Json.MAPPER).parse(root, "test"), Json.MAPPER);
+        return new ChangeMapper(new MappingLoader().parse(root, "test"), Json.MAPPER);
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeliveryOrderPropertiesTest {
 
-    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER);
 
     /** One change in a row's history: which row, and whether it deletes, hides or upserts it. */
     record Step(int row, int action) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The publisher within an invocation's deadline: no send starts after it, and it never waits much past it. */
 class PublisherDeadlineTest {
 
-    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER);
     private int nextIndex;
 
     private MappedChange product(long id) {

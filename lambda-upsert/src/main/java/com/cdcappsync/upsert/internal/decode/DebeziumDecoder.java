@@ -2,8 +2,8 @@ package com.cdcappsync.upsert.internal.decode;
 
 import com.cdcappsync.upsert.decode.ChangeEvent;
 import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
+import com.cdcappsync.upsert.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +29,14 @@ public final class DebeziumDecoder {
     /** Parsed topic names (a deployment has a handful of topics; capped for those with thousands). */
     private final Map<String, TopicName> topics = new ConcurrentHashMap<>();
 
-    public DebeziumDecoder(ObjectMapper mapper, DecoderOptions options) {
+    /**
+     * A decoder with {@code options}. It reads JSON text inside records (string layers, JSON columns) with the
+     * library's mapper ({@link Json#MAPPER}: floating-point numbers as {@code BigDecimal}), never the caller's.
+     */
+    public DebeziumDecoder(DecoderOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.layers = new JsonLayers(mapper);
-        this.rows = new RowReader(new ColumnValues(mapper), options.toastPlaceholder());
+        this.layers = new JsonLayers(Json.MAPPER);
+        this.rows = new RowReader(new ColumnValues(Json.MAPPER), options.toastPlaceholder());
     }
 
     /**

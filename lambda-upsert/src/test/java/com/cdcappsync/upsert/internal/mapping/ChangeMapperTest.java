@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ChangeMapperTest {
 
-    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER);
 
     @Test
     void map_visibleProduct_upsertsEveryMappedField() throws Exception {
@@ -157,7 +157,7 @@ class ChangeMapperTest {
 
     @Test
     void map_productOfAnotherWebsiteOrCompany_leavesTheSite() {
-        ChangeMapper twoSites = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER,
+        ChangeMapper twoSites = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER,
                 ServedWebsites.parse("1:1,2:3+1"));
         Map<String, Object> row = Events.product("{\"en_US\":\"Desk\"}", "1");
 

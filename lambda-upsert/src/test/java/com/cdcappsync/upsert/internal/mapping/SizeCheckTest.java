@@ -146,7 +146,7 @@ class SizeCheckTest {
 
     @Test
     void map_deleteOfAMappingFile_selectsOnlyIdVersionDeleted() throws Exception {
-        ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).parse(Json.MAPPER.readTree(
+        ChangeMapper mapper = new ChangeMapper(new MappingLoader().parse(Json.MAPPER.readTree(
                 "{\"tables\":[{\"table\":\"product_template\",\"type\":\"Product\",\"fields\":{"
                         + "\"name\":\"name\",\"description\":\"description\"}}]}"), "test"), Json.MAPPER);
 

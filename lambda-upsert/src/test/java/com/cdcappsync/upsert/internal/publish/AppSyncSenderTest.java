@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class AppSyncSenderTest {
 
-    private final MappedChange change = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER)
+    private final MappedChange change = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER)
             .map(Events.upsert(0, "product_template", 1, 500, Events.product("{\"en_US\":\"Desk\"}", "1")));
 
     private static AppSyncClient client(Function<GraphQlRequest, GraphQlResponse> answer) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class PublisherTest {
 
-    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER);
     private int nextIndex;
 
     private MappedChange product(long id, long version) {
