@@ -1,12 +1,12 @@
 package com.cdcappsync.bench;
 
-import com.cdcappsync.upsert.UpsertJson;
 import com.cdcappsync.localstack.LambdaInvoker;
 import com.cdcappsync.localstack.LocalStack;
 import com.cdcappsync.localstack.LocalStackOptions;
 import com.cdcappsync.localstack.RealtimeClient;
 import com.cdcappsync.localstack.RepositoryLayout;
 import com.cdcappsync.localstack.SubscriptionSpec;
+import com.cdcappsync.upsert.UpsertJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

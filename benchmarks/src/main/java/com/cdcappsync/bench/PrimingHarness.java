@@ -1,7 +1,7 @@
 package com.cdcappsync.bench;
 
-import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.UpsertJson;
+import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package com.cdcappsync.bench;
 
-import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.UpsertJson;
+import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.appsync.AppSyncAuth;
 import com.cdcappsync.upsert.appsync.AppSyncClient;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;

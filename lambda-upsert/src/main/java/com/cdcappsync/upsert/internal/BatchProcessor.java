@@ -1,19 +1,19 @@
 package com.cdcappsync.upsert.internal;
 
 import com.cdcappsync.upsert.BatchResult;
-import com.cdcappsync.upsert.internal.adapter.InputAdapter;
 import com.cdcappsync.upsert.adapter.InputItem;
 import com.cdcappsync.upsert.adapter.Invocation;
 import com.cdcappsync.upsert.appsync.Deadline;
 import com.cdcappsync.upsert.decode.ChangeEvent;
+import com.cdcappsync.upsert.decode.Operation;
+import com.cdcappsync.upsert.internal.adapter.InputAdapter;
 import com.cdcappsync.upsert.internal.decode.DebeziumDecoder;
 import com.cdcappsync.upsert.internal.decode.DecodeException;
-import com.cdcappsync.upsert.decode.Operation;
 import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
-import com.cdcappsync.upsert.mapping.MappedChange;
-import com.cdcappsync.upsert.mapping.MappingException;
 import com.cdcappsync.upsert.internal.mapping.SizeCheck;
 import com.cdcappsync.upsert.internal.publish.Publisher;
+import com.cdcappsync.upsert.mapping.MappedChange;
+import com.cdcappsync.upsert.mapping.MappingException;
 import com.cdcappsync.upsert.response.RecordOutcome;
 import com.cdcappsync.upsert.response.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,10 +1,10 @@
 package com.cdcappsync.upsert.decode;
 
-import com.cdcappsync.upsert.internal.decode.DebeziumDecoder;
-import com.cdcappsync.upsert.internal.decode.DecoderOptions;
 import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
 import com.cdcappsync.upsert.adapter.RecordLocation;
 import com.cdcappsync.upsert.internal.Json;
+import com.cdcappsync.upsert.internal.decode.DebeziumDecoder;
+import com.cdcappsync.upsert.internal.decode.DecoderOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;

@@ -1,7 +1,7 @@
 package com.cdcappsync.upsert.internal.decode;
 
-import com.cdcappsync.upsert.decode.ChangeEvent;
 import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
+import com.cdcappsync.upsert.decode.ChangeEvent;
 import com.cdcappsync.upsert.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;

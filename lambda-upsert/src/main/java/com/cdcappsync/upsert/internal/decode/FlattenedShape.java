@@ -1,9 +1,9 @@
 package com.cdcappsync.upsert.internal.decode;
 
+import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
 import com.cdcappsync.upsert.decode.ChangeEvent;
 import com.cdcappsync.upsert.decode.Operation;
 import com.cdcappsync.upsert.decode.Version;
-import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
 import com.cdcappsync.upsert.internal.decode.DebeziumDecoder.SchemaAndPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;

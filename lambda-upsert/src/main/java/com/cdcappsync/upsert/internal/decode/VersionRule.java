@@ -1,7 +1,7 @@
 package com.cdcappsync.upsert.internal.decode;
 
-import com.cdcappsync.upsert.decode.Version;
 import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
+import com.cdcappsync.upsert.decode.Version;
 import com.cdcappsync.upsert.internal.Redacted;
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,5 +1,7 @@
 package com.cdcappsync.upsert.internal.mapping;
 
+import com.cdcappsync.upsert.decode.ChangeEvent;
+import com.cdcappsync.upsert.decode.Operation;
 import com.cdcappsync.upsert.mapping.Conversion;
 import com.cdcappsync.upsert.mapping.ConversionOptions;
 import com.cdcappsync.upsert.mapping.FieldSpec;
@@ -11,8 +13,6 @@ import com.cdcappsync.upsert.mapping.TableMapping;
 import com.cdcappsync.upsert.mapping.UnknownTableException;
 import com.cdcappsync.upsert.mapping.VisibilityRule;
 import com.cdcappsync.upsert.mapping.WebsiteRule;
-import com.cdcappsync.upsert.decode.ChangeEvent;
-import com.cdcappsync.upsert.decode.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,9 +1,9 @@
 package com.cdcappsync.upsert.internal.mapping;
 
+import com.cdcappsync.upsert.internal.Redacted;
 import com.cdcappsync.upsert.mapping.ConversionOptions;
 import com.cdcappsync.upsert.mapping.FieldSpec;
 import com.cdcappsync.upsert.mapping.MappingException;
-import com.cdcappsync.upsert.internal.Redacted;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,5 @@
 package com.cdcappsync.upsert.internal.publish;
 
-import com.cdcappsync.upsert.publish.MutationSender;
-import com.cdcappsync.upsert.publish.SendResult;
 import com.cdcappsync.upsert.appsync.AppSyncClient;
 import com.cdcappsync.upsert.appsync.AppSyncException;
 import com.cdcappsync.upsert.appsync.Deadline;
@@ -9,6 +7,8 @@ import com.cdcappsync.upsert.appsync.GraphQlError;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.appsync.GraphQlResponse;
 import com.cdcappsync.upsert.mapping.MappedChange;
+import com.cdcappsync.upsert.publish.MutationSender;
+import com.cdcappsync.upsert.publish.SendResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 

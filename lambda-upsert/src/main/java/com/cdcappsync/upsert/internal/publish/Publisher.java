@@ -1,10 +1,10 @@
 package com.cdcappsync.upsert.internal.publish;
 
-import com.cdcappsync.upsert.publish.MutationSender;
-import com.cdcappsync.upsert.publish.SendResult;
 import com.cdcappsync.upsert.adapter.RecordRef;
 import com.cdcappsync.upsert.appsync.Deadline;
 import com.cdcappsync.upsert.mapping.MappedChange;
+import com.cdcappsync.upsert.publish.MutationSender;
+import com.cdcappsync.upsert.publish.SendResult;
 import com.cdcappsync.upsert.response.RecordOutcome;
 import java.time.Duration;
 import java.util.ArrayList;

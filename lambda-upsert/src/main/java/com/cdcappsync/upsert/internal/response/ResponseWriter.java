@@ -1,9 +1,9 @@
 package com.cdcappsync.upsert.internal.response;
 
-import com.cdcappsync.upsert.response.RecordOutcome;
 import com.cdcappsync.upsert.adapter.InputItem;
 import com.cdcappsync.upsert.adapter.InputKind;
 import com.cdcappsync.upsert.adapter.RecordLocation;
+import com.cdcappsync.upsert.response.RecordOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
