@@ -5,9 +5,10 @@ import com.cdcappsync.localstack.LocalStack;
 import com.cdcappsync.localstack.LocalStackOptions;
 import com.cdcappsync.localstack.RealtimeClient;
 import com.cdcappsync.localstack.RepositoryLayout;
-import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.localstack.SubscriptionSpec;
+import com.cdcappsync.upsert.UpsertJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
@@ -27,13 +28,15 @@ import java.util.Map;
  */
 public final class EndToEndHarness {
 
+    private static final ObjectMapper JSON = UpsertJson.mapper();
+
     private EndToEndHarness() {
     }
 
     public static void main(String[] args) throws Exception {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int warmup = 30;
-        JsonNode template = Json.MAPPER.readTree(Fixtures.bytes("noschemas-precise", "confluent-object.json")).get(5);
+        JsonNode template = JSON.readTree(Fixtures.bytes("noschemas-precise", "confluent-object.json")).get(5);
         LocalStackOptions options = LocalStackOptions.builder().layout(RepositoryLayout.locate(null))
                 .ephemeralPorts().progress(line -> { }).lambdaLog(line -> { }).simulatorOutput(line -> { }).build();
         try (LocalStack stack = LocalStack.start(options);
@@ -41,7 +44,7 @@ public final class EndToEndHarness {
                      stack.apiKey(), Duration.ofSeconds(10))) {
             SubscriptionSpec upserts = SubscriptionSpec.forStack(stack)
                     .stream().filter(s -> s.field().equals("onUpsertProduct")).findFirst().orElseThrow();
-            subscriber.subscribe(upserts.query(), Json.MAPPER.createObjectNode(), upserts.field(),
+            subscriber.subscribe(upserts.query(), JSON.createObjectNode(), upserts.field(),
                     Duration.ofSeconds(10));
             LambdaInvoker invoker = stack.invoker(Duration.ofSeconds(30));
             long[] endToEnd = new long[changes];
@@ -92,10 +95,10 @@ public final class EndToEndHarness {
         payload.put("offset", n);
         ObjectNode value = (ObjectNode) payload.get("value");
         ((ObjectNode) value.get("source")).put("lsn", lsn);
-        ((ObjectNode) value.get("after")).set("list_price", Json.MAPPER.createObjectNode().put("scale", 0)
+        ((ObjectNode) value.get("after")).set("list_price", JSON.createObjectNode().put("scale", 0)
                 .put("value", java.util.Base64.getEncoder().encodeToString(
                         java.math.BigInteger.valueOf(100 + n % 900).toByteArray())));
-        ArrayNode batch = Json.MAPPER.createArrayNode();
+        ArrayNode batch = JSON.createArrayNode();
         batch.add(element);
         return batch;
     }

@@ -1,9 +1,10 @@
 package com.cdcappsync.bench;
 
+import com.cdcappsync.upsert.UpsertJson;
 import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.config.HandlerConfig;
-import com.cdcappsync.upsert.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.Map;
  * {@code java -cp benchmarks/target/benchmarks.jar com.cdcappsync.bench.PrimingHarness [runs]}
  */
 public final class PrimingHarness {
+
+    private static final ObjectMapper JSON = UpsertJson.mapper();
 
     private static final String CHILD = "--child";
 
@@ -65,7 +68,7 @@ public final class PrimingHarness {
 
     private static void child(boolean prime) throws Exception {
         Path samplePath = Path.of("lambda-upsert/samples/odoo-product-changes.json");
-        JsonNode sample = Json.MAPPER.readTree(Files.readAllBytes(samplePath));
+        JsonNode sample = JSON.readTree(Files.readAllBytes(samplePath));
         try (UpsertPipeline pipeline = UpsertPipeline.builder()
                 .config(HandlerConfig.fromEnvironment(System::getenv, true)).log(line -> { }).build()) {
             long primeStart = System.nanoTime();

@@ -1,14 +1,15 @@
 package com.cdcappsync.bench;
 
+import com.cdcappsync.upsert.UpsertJson;
 import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.appsync.AppSyncAuth;
 import com.cdcappsync.upsert.appsync.AppSyncClient;
 import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.config.HandlerConfig;
-import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.publish.SendResult;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -25,6 +26,8 @@ import java.util.Map;
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar com.cdcappsync.bench.PublishHarness [runs]}
  */
 public final class PublishHarness {
+
+    private static final ObjectMapper JSON = UpsertJson.mapper();
 
     static final int RECORDS = 500;
     static final int KEYS = 100;
@@ -109,8 +112,8 @@ public final class PublishHarness {
 
     /** 500 real Debezium updates (fixture line 6, product 1, a TOAST update) spread over 100 product ids. */
     static JsonNode batch() throws Exception {
-        JsonNode template = Json.MAPPER.readTree(Fixtures.bytes("noschemas-precise", "confluent-object.json")).get(5);
-        ArrayNode batch = Json.MAPPER.createArrayNode();
+        JsonNode template = JSON.readTree(Fixtures.bytes("noschemas-precise", "confluent-object.json")).get(5);
+        ArrayNode batch = JSON.createArrayNode();
         for (int i = 0; i < RECORDS; i++) {
             ObjectNode element = template.deepCopy();
             ObjectNode payload = (ObjectNode) element.get("payload");

@@ -1,7 +1,7 @@
 package com.cdcappsync.upsert;
 
+import com.cdcappsync.upsert.internal.response.ResponseWriter;
 import com.cdcappsync.upsert.response.RecordOutcome;
-import com.cdcappsync.upsert.response.ResponseWriter;
 import java.util.List;
 
 /**

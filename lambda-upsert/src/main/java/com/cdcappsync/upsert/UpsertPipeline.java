@@ -8,21 +8,22 @@ import com.cdcappsync.upsert.appsync.GraphQlRequest;
 import com.cdcappsync.upsert.config.AuthMode;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.config.VersionFallback;
-import com.cdcappsync.upsert.decode.DebeziumDecoder;
-import com.cdcappsync.upsert.decode.DecoderOptions;
+import com.cdcappsync.upsert.internal.BatchProcessor;
 import com.cdcappsync.upsert.internal.Json;
-import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.internal.decode.DebeziumDecoder;
+import com.cdcappsync.upsert.internal.decode.DecoderOptions;
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
+import com.cdcappsync.upsert.internal.publish.AppSyncSender;
+import com.cdcappsync.upsert.internal.publish.Publisher;
+import com.cdcappsync.upsert.internal.publish.PublisherOptions;
+import com.cdcappsync.upsert.internal.response.ResponseWriter;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
-import com.cdcappsync.upsert.publish.AppSyncSender;
 import com.cdcappsync.upsert.publish.MutationSender;
-import com.cdcappsync.upsert.publish.Publisher;
-import com.cdcappsync.upsert.publish.PublisherOptions;
 import com.cdcappsync.upsert.publish.SendResult;
 import com.cdcappsync.upsert.response.BatchReport;
 import com.cdcappsync.upsert.response.RecordOutcome;
-import com.cdcappsync.upsert.response.ResponseWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class UpsertPipeline implements AutoCloseable {
         this.publisher = new Publisher(sender, new PublisherOptions(config.concurrency(), config.coalesce()));
         DecoderOptions decoderOptions = new DecoderOptions(config.toastPlaceholder(),
                 config.versionFallback() == VersionFallback.KAFKA_OFFSET);
-        this.processor = new BatchProcessor(new DebeziumDecoder(mapper, decoderOptions),
+        this.processor = new BatchProcessor(new DebeziumDecoder(decoderOptions),
                 new ChangeMapper(mappings, mapper, config.websites()), publisher, b.clock);
         this.responses = new ResponseWriter(mapper);
         this.report = new BatchReport(config.metricsNamespace(), b.functionName);
@@ -272,7 +273,7 @@ public final class UpsertPipeline implements AutoCloseable {
                 throw new IllegalStateException("no AppSync endpoint: set APPSYNC_GRAPHQL_URL, or pass a sender "
                         + "(dry run)");
             }
-            MappingLoader loader = new MappingLoader(Json.MAPPER);
+            MappingLoader loader = new MappingLoader();
             Mappings loaded = mappings != null ? mappings
                     : config.mappingPath() == null ? loader.loadDefault() : loader.load(config.mappingPath());
             return new UpsertPipeline(this, loaded, Json.MAPPER);

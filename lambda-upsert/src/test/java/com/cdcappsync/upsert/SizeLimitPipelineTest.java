@@ -37,7 +37,7 @@ class SizeLimitPipelineTest {
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     private UpsertPipeline pipeline(String descriptionOptions) throws Exception {
-        Mappings mappings = new MappingLoader(Json.MAPPER).parse(Json.MAPPER.readTree("{\"tables\":[{"
+        Mappings mappings = new MappingLoader().parse(Json.MAPPER.readTree("{\"tables\":[{"
                 + "\"table\":\"product_template\",\"type\":\"Product\",\"fields\":{"
                 + "\"name\":{\"column\":\"name\",\"convert\":\"translation\",\"language\":\"en_US\"},"
                 + "\"description\":{\"column\":\"description\",\"convert\":\"translation\",\"language\":\"en_US\""

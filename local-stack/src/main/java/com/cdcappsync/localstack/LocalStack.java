@@ -93,7 +93,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
     public static LocalStack start(LocalStackOptions options, CredentialsAuthority authority) {
         // Read before any part starts, so that a bad manifest or mapping stops nothing.
         LocalStack stack = new LocalStack(options, ApiManifest.load(options.apiDir()),
-                mappings(options, new ObjectMapper()), authority);
+                mappings(options), authority);
         try {
             stack.startParts();
             return stack;
@@ -157,8 +157,8 @@ public final class LocalStack implements Deployments, AutoCloseable {
     }
 
     /** The handler's mapping: {@code MAPPING_PATH} of the handler environment, else the packaged Odoo one. */
-    private static Mappings mappings(LocalStackOptions options, ObjectMapper mapper) {
-        MappingLoader loader = new MappingLoader(mapper);
+    private static Mappings mappings(LocalStackOptions options) {
+        MappingLoader loader = new MappingLoader();
         return options.mapping().map(loader::load).orElseGet(loader::loadDefault);
     }
 
@@ -202,7 +202,7 @@ public final class LocalStack implements Deployments, AutoCloseable {
         Map<String, String> environment = new HashMap<>(options.handlerEnvironment());
         environment.remove(LocalStackOptions.MAPPING_PATH);
         LocalStackOptions next = options.toBuilder().handlerEnvironment(environment).mapping(mapping).build();
-        Mappings nextMappings = mappings(next, mapper);
+        Mappings nextMappings = mappings(next);
         progress("deploying the function with mapping " + (mapping == null ? "(packaged)" : mapping) + " ...");
         LambdaFunction started = FunctionLauncher.start(next, gateway.graphQlUrl(), credentialsAuthority, mapper);
         function.replace(started);

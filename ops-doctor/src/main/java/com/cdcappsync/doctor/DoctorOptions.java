@@ -3,7 +3,6 @@ package com.cdcappsync.doctor;
 import com.cdcappsync.cli.PostgresPassword;
 import com.cdcappsync.upsert.mapping.MappingException;
 import com.cdcappsync.upsert.mapping.MappingLoader;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -257,7 +256,7 @@ public final class DoctorOptions {
     /** The function's own reader of the mapping format, so the doctor checks the tables the function maps. */
     private static List<String> readMapping(Path file) {
         try {
-            return new MappingLoader(new ObjectMapper()).load(file).tables().stream()
+            return new MappingLoader().load(file).tables().stream()
                     .map(t -> (t.schema() == null ? "public" : t.schema()) + "." + t.table()).toList();
         } catch (MappingException e) {
             throw new IllegalArgumentException("--mapping " + file + ": " + e.getMessage(), e);

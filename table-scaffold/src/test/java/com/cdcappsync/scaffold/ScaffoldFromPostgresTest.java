@@ -3,7 +3,6 @@ package com.cdcappsync.scaffold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.apimanifest.ApiManifest;
-import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.TableMapping;
 import java.io.ByteArrayOutputStream;
@@ -73,7 +72,7 @@ class ScaffoldFromPostgresTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("add: " + files.schema + ": type Tag", "scaffold: 16 added, 0 unchanged");
-        TableMapping tag = new MappingLoader(Json.MAPPER).load(files.mapping).find("public", "product_tag")
+        TableMapping tag = new MappingLoader().load(files.mapping).find("public", "product_tag")
                 .orElseThrow();
         assertThat(tag.typeName()).isEqualTo("Tag");
         assertThat(tag.keyColumns()).containsExactly("id");
@@ -103,7 +102,7 @@ class ScaffoldFromPostgresTest {
         Run run = scaffold(files, args.toArray(String[]::new));
 
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(new MappingLoader(Json.MAPPER).load(files.mapping).find("public", "product_tag")).isPresent();
+        assertThat(new MappingLoader().load(files.mapping).find("public", "product_tag")).isPresent();
         assertThat(ApiManifest.load(own).tableOfType("ProductTag").dataSource()).isEqualTo("ProductTagTable");
     }
 
@@ -114,7 +113,7 @@ class ScaffoldFromPostgresTest {
         Run run = scaffold(files, "--jdbc-url", pg.jdbcUrl(), "--user", "postgres", "--table", "product_tag_rel");
 
         assertThat(run.status()).as(run.err()).isZero();
-        TableMapping rel = new MappingLoader(Json.MAPPER).load(files.mapping).find("public", "product_tag_rel")
+        TableMapping rel = new MappingLoader().load(files.mapping).find("public", "product_tag_rel")
                 .orElseThrow();
         assertThat(rel.keyColumns()).containsExactly("product_id", "tag_id");
         assertThat(rel.typeName()).isEqualTo("ProductTagRel");
@@ -163,7 +162,7 @@ class ScaffoldFromPostgresTest {
                 "note: jsonb column product_extra.standard_price: kept as JSON (AWSJSON), since key '1' is not a "
                         + "language code",
                 "note: jsonb column product_extra.properties: kept as JSON");
-        TableMapping extra = new MappingLoader(Json.MAPPER).load(files.mapping).find("public", "product_extra")
+        TableMapping extra = new MappingLoader().load(files.mapping).find("public", "product_extra")
                 .orElseThrow();
         assertThat(extra.fields()).extracting(f -> f.field() + ":" + f.conversion().configName()).containsExactly(
                 "name:translation", "nameTranslations:json", "descriptionSale:translation",
@@ -179,7 +178,7 @@ class ScaffoldFromPostgresTest {
                 "--json-columns", "product_extra.name,description_sale", "--translation-columns", "properties");
 
         assertThat(run.status()).as(run.err()).isZero();
-        TableMapping extra = new MappingLoader(Json.MAPPER).load(files.mapping).find("public", "product_extra")
+        TableMapping extra = new MappingLoader().load(files.mapping).find("public", "product_extra")
                 .orElseThrow();
         assertThat(extra.fields()).extracting(f -> f.field() + ":" + f.conversion().configName()).containsExactly(
                 "name:json", "descriptionSale:json", "standardPrice:json", "properties:translation",

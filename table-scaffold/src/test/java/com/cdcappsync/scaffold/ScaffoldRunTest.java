@@ -3,7 +3,6 @@ package com.cdcappsync.scaffold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.apimanifest.ApiManifest;
-import com.cdcappsync.upsert.internal.Json;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.mapping.Mappings;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ class ScaffoldRunTest {
         ApiManifest api = ApiManifest.load(dir);
         assertThat(api.mutationFields()).contains("upsertProductTag", "deleteProductTag");
         assertThat(api.tableOfType("ProductTag").dataSource()).isEqualTo("ProductTagTable");
-        Mappings mappings = new MappingLoader(Json.MAPPER).load(files.mapping);
+        Mappings mappings = new MappingLoader().load(files.mapping);
         assertThat(mappings.find("public", "product_tag").orElseThrow().selection())
                 .contains("id", "name", "nameTranslations", "weight", "version", "updatedAt", "deleted");
         String schema = Files.readString(files.schema);

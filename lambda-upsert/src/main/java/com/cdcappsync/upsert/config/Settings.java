@@ -1,9 +1,9 @@
 package com.cdcappsync.upsert.config;
 
 import com.cdcappsync.upsert.appsync.AppSyncClientBuilder;
-import com.cdcappsync.upsert.decode.DecoderOptions;
+import com.cdcappsync.upsert.internal.decode.DecoderOptions;
+import com.cdcappsync.upsert.internal.publish.PublisherOptions;
 import com.cdcappsync.upsert.mapping.ServedWebsites;
-import com.cdcappsync.upsert.publish.PublisherOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -56,7 +56,7 @@ public record ChangeEvent(RecordRef record, String schema, String table, Operati
     }
 
     /** An event with nothing to write. */
-    static ChangeEvent ignored(RecordRef record, String schema, String table, char op, String note) {
+    public static ChangeEvent ignored(RecordRef record, String schema, String table, char op, String note) {
         return new ChangeEvent(record, schema, table, Operation.IGNORE, op, Map.of(), Map.of(), Set.of(),
                 null, null, note);
     }

@@ -35,6 +35,11 @@ public enum Conversion {
         this.configName = configName;
     }
 
+    /** Whether {@code maxBytes} may cut this conversion's text (JSON text cut short would no longer be JSON). */
+    public boolean cuttable() {
+        return this == STRING || this == TRANSLATION;
+    }
+
     public String configName() {
         return configName;
     }

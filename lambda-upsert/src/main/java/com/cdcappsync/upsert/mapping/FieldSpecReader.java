@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.mapping;
 
+import com.cdcappsync.upsert.internal.mapping.SizeLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,7 @@ final class FieldSpecReader {
 
     /** Conversions whose text {@code maxBytes} may cut (JSON text cut short would no longer be JSON). */
     static boolean cuttable(Conversion conversion) {
-        return conversion == Conversion.STRING || conversion == Conversion.TRANSLATION;
+        return conversion.cuttable();
     }
 
     private static Integer maxBytes(JsonNode node, Conversion conversion, String where, List<String> problems) {

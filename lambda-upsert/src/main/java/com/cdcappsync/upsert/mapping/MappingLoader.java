@@ -1,7 +1,8 @@
 package com.cdcappsync.upsert.mapping;
 
+import com.cdcappsync.upsert.UpsertJson;
+import com.cdcappsync.upsert.internal.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,10 +30,11 @@ public final class MappingLoader {
 
     private static final List<String> DEFAULT_EXTRA_SELECTION = List.of("version", "updatedAt", "deleted");
 
-    private final ObjectMapper mapper;
-
-    public MappingLoader(ObjectMapper mapper) {
-        this.mapper = mapper;
+    /**
+     * A loader that reads mapping files with the library's own JSON settings ({@link UpsertJson}): a numeric
+     * {@code visibleWhen} value keeps every digit.
+     */
+    public MappingLoader() {
     }
 
     /** The packaged Odoo mapping. */
@@ -43,7 +45,7 @@ public final class MappingLoader {
                         + DEFAULT_RESOURCE
                         + " is missing from the jar", null);
             }
-            return parse(mapper.readTree(in), "classpath:" + DEFAULT_RESOURCE);
+            return parse(Json.MAPPER.readTree(in), "classpath:" + DEFAULT_RESOURCE);
         } catch (IOException e) {
             throw new MappingException(MappingException.Kind.INVALID_MAPPING, "cannot read the packaged mapping "
                     + DEFAULT_RESOURCE + ": " + e.getMessage(), e);
@@ -58,14 +60,18 @@ public final class MappingLoader {
                     + "unset it to use the packaged Odoo mapping", null);
         }
         try {
-            return parse(mapper.readTree(path.toFile()), path.toString());
+            return parse(Json.MAPPER.readTree(path.toFile()), path.toString());
         } catch (IOException e) {
             throw new MappingException(MappingException.Kind.INVALID_MAPPING, "mapping file " + path
                     + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 
-    /** A mapping from its JSON; {@code origin} names it in error messages. */
+    /**
+     * A mapping from its JSON; {@code origin} names it in error messages. Read {@code root} with
+     * {@link UpsertJson#mapper()} (a plain {@code ObjectMapper} reads {@code 0.10} as a {@code double}), or use
+     * {@link #load(Path)}, which reads the file itself.
+     */
     public Mappings parse(JsonNode root, String origin) {
         List<String> problems = new ArrayList<>();
         List<TableMapping> tables = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.cdcappsync.upsert.response;
 
 import com.cdcappsync.upsert.adapter.InputKind;
 import com.cdcappsync.upsert.appsync.Deadline;
+import com.cdcappsync.upsert.internal.response.ResponseWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -12,7 +12,8 @@ public enum RejectReason {
     INVALID_VALUE("invalid-value"),
     /**
      * The mutation would not fit DynamoDB's item size limit or AppSync's subscription message limit
-     * ({@link com.cdcappsync.upsert.mapping.SizeLimits}); the detail names the limit, the size and the largest fields.
+     * ({@link com.cdcappsync.upsert.internal.mapping.SizeLimits}); the detail names the limit, the size and the
+     * largest fields.
      */
     TOO_LARGE("too-large");
 

@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.adapter;
 
+import com.cdcappsync.upsert.internal.adapter.InputAdapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.internal.Json;
@@ -10,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Small helpers shared by the adapter tests: parse JSON with the project's mapper, read, cast. */
-final class AdapterJson {
+public final class AdapterJson {
 
     private AdapterJson() {
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
@@ -24,7 +25,7 @@ final class AdapterJson {
     }
 
     /** The JSON string literal of {@code text}: quotes added, inner quotes escaped. */
-    static String quote(String text) {
+    public static String quote(String text) {
         try {
             return Json.MAPPER.writeValueAsString(text);
         } catch (JsonProcessingException e) {
@@ -32,20 +33,20 @@ final class AdapterJson {
         }
     }
 
-    static String base64(String text) {
+    public static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Invocation read(String json) {
+    public static Invocation read(String json) {
         return new InputAdapter().read(parse(json));
     }
 
-    static InputItem.SourceRecord sourceRecord(InputItem item) {
+    public static InputItem.SourceRecord sourceRecord(InputItem item) {
         assertThat(item).isInstanceOf(InputItem.SourceRecord.class);
         return (InputItem.SourceRecord) item;
     }
 
-    static InputItem.Unreadable unreadable(InputItem item) {
+    public static InputItem.Unreadable unreadable(InputItem item) {
         assertThat(item).isInstanceOf(InputItem.Unreadable.class);
         return (InputItem.Unreadable) item;
     }

@@ -6,8 +6,8 @@ import static com.cdcappsync.upsert.decode.DecodeSupport.json;
 import static com.cdcappsync.upsert.decode.DecodeSupport.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cdcappsync.upsert.adapter.InputAdapter;
 import com.cdcappsync.upsert.adapter.InputItem;
+import com.cdcappsync.upsert.internal.adapter.InputAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package com.cdcappsync.upsert.decode;
 import com.cdcappsync.upsert.adapter.InputItem.SourceRecord;
 import com.cdcappsync.upsert.adapter.RecordLocation;
 import com.cdcappsync.upsert.internal.Json;
+import com.cdcappsync.upsert.internal.decode.DebeziumDecoder;
+import com.cdcappsync.upsert.internal.decode.DecoderOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -12,23 +14,23 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** Builds source records and decoders for the decoder tests; the project's mapper throughout. */
-final class DecodeSupport {
+public final class DecodeSupport {
 
-    static final String TOPIC = "odoo.public.product_template";
-    static final String OFFSET = "41";
+    public static final String TOPIC = "odoo.public.product_template";
+    public static final String OFFSET = "41";
 
     private DecodeSupport() {
     }
 
-    static DebeziumDecoder decoder() {
-        return new DebeziumDecoder(Json.MAPPER, DecoderOptions.DEFAULTS);
+    public static DebeziumDecoder decoder() {
+        return new DebeziumDecoder(DecoderOptions.DEFAULTS);
     }
 
-    static DebeziumDecoder decoder(DecoderOptions options) {
-        return new DebeziumDecoder(Json.MAPPER, options);
+    public static DebeziumDecoder decoder(DecoderOptions options) {
+        return new DebeziumDecoder(options);
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
@@ -37,12 +39,12 @@ final class DecodeSupport {
     }
 
     /** The JSON text as a string node, i.e. one string layer. */
-    static JsonNode text(String jsonText) {
+    public static JsonNode text(String jsonText) {
         return TextNode.valueOf(jsonText);
     }
 
     /** The JSON string literal of {@code text}. */
-    static String quote(String text) {
+    public static String quote(String text) {
         try {
             return Json.MAPPER.writeValueAsString(text);
         } catch (JsonProcessingException e) {
@@ -50,7 +52,7 @@ final class DecodeSupport {
         }
     }
 
-    static JsonNode fixture(String name) {
+    public static JsonNode fixture(String name) {
         try (InputStream in = DecodeSupport.class.getResourceAsStream("/unit/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing fixture /unit/" + name);
@@ -61,22 +63,22 @@ final class DecodeSupport {
         }
     }
 
-    static SourceRecord record(String topic, String offset, JsonNode key, JsonNode value) {
+    public static SourceRecord record(String topic, String offset, JsonNode key, JsonNode value) {
         return new SourceRecord(0, new RecordLocation(topic, "0", offset), 1709288130999L, key, value, Map.of());
     }
 
-    static SourceRecord record(JsonNode key, JsonNode value) {
+    public static SourceRecord record(JsonNode key, JsonNode value) {
         return record(TOPIC, OFFSET, key, value);
     }
 
     /** Decodes key and value given as JSON text (null for a null node) with the default options. */
-    static ChangeEvent decode(String keyJson, String valueJson) {
+    public static ChangeEvent decode(String keyJson, String valueJson) {
         return decoder().decode(record(keyJson == null ? null : json(keyJson),
                 valueJson == null ? null : json(valueJson)));
     }
 
     /** A schemaless envelope with the given op, after image and source.lsn (omitted when null). */
-    static String envelope(String op, String after, Long lsn) {
+    public static String envelope(String op, String after, Long lsn) {
         String lsnField = lsn == null ? "" : ",\"lsn\":" + lsn;
         return """
                 {"before":null,"after":%s,

@@ -1,11 +1,13 @@
 package com.cdcappsync.upsert.decode;
 
+import com.cdcappsync.upsert.internal.decode.DebeziumDecoder;
+import com.cdcappsync.upsert.internal.decode.DecoderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.adapter.InputItem;
 import com.cdcappsync.upsert.adapter.RecordLocation;
 import com.cdcappsync.upsert.internal.Json;
-import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DeleteKeyFallbackTest {
 
-    private final DebeziumDecoder decoder = new DebeziumDecoder(Json.MAPPER, DecoderOptions.DEFAULTS);
-    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    private final DebeziumDecoder decoder = new DebeziumDecoder(DecoderOptions.DEFAULTS);
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER);
 
     private static JsonNode fixtureValue(String setting, int line) throws Exception {
         try (InputStream in = DeleteKeyFallbackTest.class.getResourceAsStream(

@@ -1,5 +1,7 @@
 package com.cdcappsync.upsert.decode;
 
+import com.cdcappsync.upsert.internal.decode.DebeziumDecoder;
+import com.cdcappsync.upsert.internal.decode.DecoderOptions;
 import static com.cdcappsync.upsert.decode.DecodeSupport.decoder;
 import static com.cdcappsync.upsert.decode.DecodeSupport.json;
 import static com.cdcappsync.upsert.decode.DecodeSupport.record;

@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.decode;
 
+import com.cdcappsync.upsert.internal.decode.DecodeException;
 import static com.cdcappsync.upsert.decode.DecodeSupport.decode;
 import static com.cdcappsync.upsert.decode.DecodeSupport.quote;
 import static org.assertj.core.api.Assertions.assertThat;

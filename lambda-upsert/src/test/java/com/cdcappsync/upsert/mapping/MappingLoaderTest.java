@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MappingLoaderTest {
 
-    private final MappingLoader loader = new MappingLoader(Json.MAPPER);
+    private final MappingLoader loader = new MappingLoader();
 
     @Test
     void loadDefault_odooMapping_coversWhatTheWebsiteShows() {

@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.mapping;
 
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.internal.Json;
@@ -14,7 +15,7 @@ class MappingOptionsTest {
 
     private static ChangeMapper mapperFor(String tableJson) throws Exception {
         JsonNode root = Json.MAPPER.readTree("{\"tables\":[" + tableJson + "]}");
-        return new ChangeMapper(new MappingLoader(Json.MAPPER).parse(root, "test"), Json.MAPPER);
+        return new ChangeMapper(new MappingLoader().parse(root, "test"), Json.MAPPER);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.mapping;
 
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MaxBytesOptionTest {
 
     private static Mappings parse(String field) throws Exception {
-        return new MappingLoader(Json.MAPPER).parse(Json.MAPPER.readTree("{\"tables\":[{\"table\":\"product_template\","
+        return new MappingLoader().parse(Json.MAPPER.readTree("{\"tables\":[{\"table\":\"product_template\","
                 + "\"type\":\"Product\",\"fields\":{\"description\":" + field + "}}]}"), "test");
     }
 

@@ -1,10 +1,12 @@
 package com.cdcappsync.upsert.publish;
 
+import com.cdcappsync.upsert.internal.publish.Publisher;
+import com.cdcappsync.upsert.internal.publish.PublisherOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.decode.ChangeEvent;
 import com.cdcappsync.upsert.internal.Json;
-import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.testing.Events;
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeliveryOrderPropertiesTest {
 
-    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER);
 
     /** One change in a row's history: which row, and whether it deletes, hides or upserts it. */
     record Step(int row, int action) {

@@ -1,10 +1,12 @@
 package com.cdcappsync.upsert.publish;
 
+import com.cdcappsync.upsert.internal.publish.Publisher;
+import com.cdcappsync.upsert.internal.publish.PublisherOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cdcappsync.upsert.appsync.Deadline;
 import com.cdcappsync.upsert.internal.Json;
-import com.cdcappsync.upsert.mapping.ChangeMapper;
+import com.cdcappsync.upsert.internal.mapping.ChangeMapper;
 import com.cdcappsync.upsert.mapping.MappedChange;
 import com.cdcappsync.upsert.mapping.MappingLoader;
 import com.cdcappsync.upsert.response.RecordOutcome;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The publisher within an invocation's deadline: no send starts after it, and it never waits much past it. */
 class PublisherDeadlineTest {
 
-    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader(Json.MAPPER).loadDefault(), Json.MAPPER);
+    private final ChangeMapper mapper = new ChangeMapper(new MappingLoader().loadDefault(), Json.MAPPER);
     private int nextIndex;
 
     private MappedChange product(long id) {

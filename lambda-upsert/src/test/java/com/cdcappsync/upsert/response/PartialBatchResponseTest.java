@@ -1,5 +1,6 @@
 package com.cdcappsync.upsert.response;
 
+import com.cdcappsync.upsert.internal.response.ResponseWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
