@@ -1,7 +1,6 @@
 package com.cdcappsync.upsert.adapter;
 
 import com.cdcappsync.upsert.internal.adapter.InputAdapter;
-import com.cdcappsync.upsert.internal.adapter.InputShapeException;
 import static com.cdcappsync.upsert.adapter.AdapterJson.parse;
 import static com.cdcappsync.upsert.adapter.AdapterJson.read;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,7 +8,7 @@ import com.cdcappsync.upsert.UpsertHandler;
 import com.cdcappsync.upsert.UpsertPipeline;
 import com.cdcappsync.upsert.config.HandlerConfig;
 import com.cdcappsync.upsert.internal.Json;
-import com.cdcappsync.upsert.internal.adapter.InputShapeException;
+import com.cdcappsync.upsert.adapter.InputShapeException;
 import com.cdcappsync.upsert.publish.MutationSender;
 import com.cdcappsync.upsert.publish.SendResult;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,6 +2,7 @@ package com.cdcappsync.upsert.internal.adapter;
 
 import com.cdcappsync.upsert.adapter.InputItem;
 import com.cdcappsync.upsert.adapter.InputKind;
+import com.cdcappsync.upsert.adapter.InputShapeException;
 import com.cdcappsync.upsert.adapter.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

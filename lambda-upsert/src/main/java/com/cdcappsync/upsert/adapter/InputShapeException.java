@@ -1,4 +1,4 @@
-package com.cdcappsync.upsert.internal.adapter;
+package com.cdcappsync.upsert.adapter;
 
 /**
  * The invocation as a whole has a shape no adapter recognises. Unlike a malformed record, nothing of it
