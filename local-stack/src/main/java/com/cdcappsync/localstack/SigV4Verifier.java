@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -99,15 +98,6 @@ final class SigV4Verifier {
         this.trusted = trusted;
     }
 
-    /** @return empty when the signature holds, else AppSync's refusal */
-    Optional<AppSyncRefusal> verify(Request request) {
-        try {
-            authenticate(request);
-            return Optional.empty();
-        } catch (Refused e) {
-            return Optional.of(e.refusal);
-        }
-    }
 
     /**
      * Verifies the signature and names the caller.

@@ -58,9 +58,15 @@ class SigV4VerifierTest {
         return headers;
     }
 
+    /** Empty when the signature holds, else the refusal {@link SigV4Verifier#authenticate} throws. */
     private Optional<AppSyncRefusal> verify(Map<String, List<String>> headers) {
-        return verifier.verify(new SigV4Verifier.Request("POST", ENDPOINT, headers,
-                BODY.getBytes(StandardCharsets.UTF_8)));
+        try {
+            verifier.authenticate(new SigV4Verifier.Request("POST", ENDPOINT, headers,
+                    BODY.getBytes(StandardCharsets.UTF_8)));
+            return Optional.empty();
+        } catch (SigV4Verifier.Refused e) {
+            return Optional.of(e.refusal());
+        }
     }
 
     @Test
